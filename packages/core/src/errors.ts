@@ -1,0 +1,96 @@
+/**
+ * Typed errors. Each names the argument, the value received and what was expected, so a message
+ * reads like `LengthMismatchError: yPred has 9 entries but yTrue has 10`.
+ *
+ * `isLabError(e)` recognises them across duplicated package copies (it checks a brand, not the
+ * prototype chain), which is what the CLI uses to print one line and exit 2.
+ */
+
+const BRAND = Symbol.for('lab.error');
+
+/** Short, bounded rendering of a received value for error messages. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'function') return 'a function';
+  if (value === null || value === undefined || typeof value !== 'object') return String(value);
+  if (ArrayBuffer.isView(value) || Array.isArray(value)) {
+    const arr = value as unknown as ArrayLike<unknown>;
+    const head = Array.from({ length: Math.min(arr.length, 4) }, (_, i) => describeValue(arr[i]));
+    return `[${head.join(', ')}${arr.length > 4 ? `, ... (${arr.length} entries)` : ''}]`;
+  }
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 80 ? s.slice(0, 77) + '...' : s;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** Base class of every lab error. */
+export class LabError extends Error {
+  declare readonly [BRAND]: true;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+}
+
+/** True for any error thrown by a lab package (whichever copy of @lab/core created it). */
+export function isLabError(error: unknown): error is LabError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/** An argument with a wrong value: names the argument, the value and what was expected. */
+export class InvalidArgumentError extends LabError {
+  constructor(
+    readonly argument: string,
+    readonly value: unknown,
+    readonly expected: string,
+    message = `${argument} must be ${expected}, got ${describeValue(value)}`,
+  ) {
+    super(message);
+  }
+}
+
+/** Two inputs that must have the same length do not. */
+export class LengthMismatchError extends InvalidArgumentError {
+  constructor(argument: string, length: number, other: string, otherLength: number) {
+    super(argument, length, `${otherLength} entries like ${other}`, `${argument} has ${length} entries but ${other} has ${otherLength}`);
+  }
+}
+
+/** Tensor shapes that do not fit an operation. */
+export class ShapeMismatchError extends InvalidArgumentError {
+  constructor(op: string, readonly shapes: readonly (readonly number[])[], expected: string) {
+    super(op, shapes, expected, `${op}: shapes ${shapes.map((s) => `[${s.join(', ')}]`).join(' and ')} ${expected}`);
+  }
+}
+
+/** NaN or ±Infinity where only finite numbers make sense. */
+export class NonFiniteError extends InvalidArgumentError {
+  constructor(argument: string, value: number, index?: number) {
+    super(argument, value, 'finite', `${argument}${index === undefined ? '' : `[${index}]`} is ${value}; expected a finite number`);
+  }
+}
+
+/** A name that is not in the registry (or not in a list of choices). */
+export class UnknownNameError extends InvalidArgumentError {
+  constructor(kind: string, name: unknown, known: readonly string[]) {
+    super(kind, name, `one of ${known.join(', ') || '(none registered)'}`, `unknown ${kind} ${describeValue(name)}; known: ${known.join(', ') || '(none)'}`);
+  }
+}
+
+/** A name registered twice. */
+export class DuplicateNameError extends InvalidArgumentError {
+  constructor(kind: string, name: string, plugin: string) {
+    super(kind, name, 'a name not yet registered', `${kind} "${name}" from plugin "${plugin}" is already registered`);
+  }
+}
+
+/** Saved state (optimizer, RNG, checkpoint) that does not fit what it is loaded into. */
+export class StateMismatchError extends InvalidArgumentError {}
+
+/** A precondition of a computation that the data does not meet (e.g. a metric undefined for one class). */
+export class UndefinedResultError extends LabError {}
