@@ -10,21 +10,17 @@ const BRAND = Symbol.for('lab.error');
 
 /** Short, bounded rendering of a received value for error messages. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (typeof value === 'function') return 'a function';
-  if (value === null || value === undefined || typeof value !== 'object') return String(value);
-  if (ArrayBuffer.isView(value) || Array.isArray(value)) {
-    const arr = value as unknown as ArrayLike<unknown>;
-    const head = Array.from({ length: Math.min(arr.length, 4) }, (_, i) => describeValue(arr[i]));
-    return `[${head.join(', ')}${arr.length > 4 ? `, ... (${arr.length} entries)` : ''}]`;
-  }
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  const list = ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value;
+  let s: string | undefined;
   try {
-    const s = JSON.stringify(value);
-    return s.length > 80 ? s.slice(0, 77) + '...' : s;
+    s = JSON.stringify(list, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
   } catch {
-    return Object.prototype.toString.call(value);
+    // cyclic or otherwise unserialisable: fall back to String()
   }
+  s ??= String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}...${Array.isArray(list) ? ` (${list.length} entries)` : ''}` : s;
 }
 
 /** Base class of every lab error. */

@@ -17,7 +17,7 @@ export {
 } from './errors';
 
 // Params specs
-export { resolveOptions, checkParam, describeParam, defaults, toJsonSchema } from './params';
+export { resolveOptions, checkParam, describeParam, defaults } from './params';
 
 // Definitions, plugins, registry
 export { defineOptimizer, defineSchedule, defineLoss, defineMetric, defineSplitter, definePlugin, instantiate } from './define';

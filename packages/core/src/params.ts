@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from './errors';
-import type { InputOptions, JsonSchema, ParamSpec, ParamsSpec, ResolvedOptions } from './types';
+import type { InputOptions, ParamSpec, ParamsSpec, ResolvedOptions } from './types';
 
 /**
  * Validation of options against a params spec. It is hand-written rather than built on a schema
@@ -97,45 +97,4 @@ export function defaults<S extends ParamsSpec>(spec: S): Partial<ResolvedOptions
   const out: Record<string, unknown> = {};
   for (const [k, p] of Object.entries(spec)) if (p.default !== undefined) out[k] = p.default;
   return out as Partial<ResolvedOptions<S>>;
-}
-
-function paramSchema(p: ParamSpec): JsonSchema {
-  const num = (type: string, q: { min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean }) => ({
-    type,
-    ...(q.min === undefined ? {} : q.exclusiveMin ? { exclusiveMinimum: q.min } : { minimum: q.min }),
-    ...(q.max === undefined ? {} : q.exclusiveMax ? { exclusiveMaximum: q.max } : { maximum: q.max }),
-  });
-  const base = { description: p.description, ...(p.default === undefined ? {} : { default: p.default }) };
-  switch (p.kind) {
-    case 'number':
-    case 'integer':
-      return { ...base, ...num(p.kind, p) };
-    case 'boolean':
-      return { ...base, type: 'boolean' };
-    case 'enum':
-      return { ...base, enum: p.values };
-    case 'numbers':
-      return { ...base, type: 'array', items: num('number', p), ...(p.length === undefined ? {} : { minItems: p.length, maxItems: p.length }) };
-    case 'number-or-schedule':
-      // In JSON a schedule is a registry config: { "type": "cosineDecay", ... }.
-      return {
-        ...base,
-        anyOf: [num('number', p), { type: 'object', properties: { type: { type: 'string' } }, required: ['type'] }],
-      };
-  }
-}
-
-/** JSON Schema (draft 2020-12) for the options object a spec accepts. */
-export function toJsonSchema(spec: ParamsSpec, title?: string): JsonSchema {
-  const required = Object.entries(spec)
-    .filter(([, p]) => p.default === undefined && !p.optional)
-    .map(([k]) => k);
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    ...(title ? { title } : {}),
-    type: 'object',
-    properties: Object.fromEntries(Object.entries(spec).map(([k, p]) => [k, paramSchema(p)])),
-    ...(required.length ? { required } : {}),
-    additionalProperties: false,
-  };
 }

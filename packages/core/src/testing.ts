@@ -6,7 +6,8 @@
  * test('plugin conforms', () => checkPlugin(myPlugin));
  */
 import { InvalidArgumentError } from './errors';
-import { checkParam, toJsonSchema } from './params';
+import { checkParam } from './params';
+import { toJsonSchema } from './schema';
 import { createRegistry } from './registry';
 import type { AnyDefinition, Plugin } from './types';
 
