@@ -1,0 +1,3 @@
+import { labTsup } from '../../tsup.shared';
+
+export default labTsup();
