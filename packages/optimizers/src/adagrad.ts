@@ -1,0 +1,50 @@
+import { defineOptimizer, instantiate } from '@lab/core';
+import type { InputOptions } from '@lab/core';
+import { epsForm, head, named } from './named';
+import { eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
+import { scaleByLearningRate } from './scale';
+import { scaleByRss } from './scale-by-rss';
+import { valueAt } from './util';
+
+/** The `adagrad` definition (params spec + constructor); `adagrad(options)` builds it. */
+export const adagradDefinition = defineOptimizer({
+  name: 'adagrad',
+  meta: {
+    description: 'AdaGrad: per-coordinate step sizes from the sum of squared gradients (PyTorch Adagrad)',
+    paper: 'Duchi, Hazan & Singer, "Adaptive Subgradient Methods for Online Learning and Stochastic Optimization", JMLR 2011',
+  },
+  params: {
+    lr: lr(0.01),
+    lrDecay: { kind: 'number-or-schedule', default: 0, min: 0, description: 'learning-rate decay η: α_t = α / (1 + t·η)' },
+    weightDecay: weightDecay(),
+    initialAccumulator: { kind: 'number', default: 0, min: 0, description: 'initial value G_0 of the sum of squares' },
+    eps: eps(1e-10),
+    maximize,
+    epsInsideSqrt,
+  },
+  create: (o) =>
+    named(
+      ...head(o),
+      scaleByRss({ initialAccumulator: o.initialAccumulator, ...epsForm(o.eps, o.epsInsideSqrt) }),
+      scaleByLearningRate((t) => valueAt(o.lr, t, 'lr') / (1 + t * valueAt(o.lrDecay, t, 'lrDecay'))),
+    ),
+});
+
+/**
+ * AdaGrad (PyTorch 1.13 `torch.optim.Adagrad`).
+ *
+ * ```text
+ * g ← −g if maximize;  g ← g + λ·θ
+ * α_t = α / (1 + (t − 1)·η)                          (lrDecay η, t from 1)
+ * G ← G + g²                                         (G_0 = initialAccumulator)
+ * θ ← θ − α_t · g / (√G + ε)                         lecture (epsInsideSqrt): g / √(G + ε)
+ * ```
+ * Defaults: lr 0.01, lrDecay 0, weightDecay 0, initialAccumulator 0, eps 1e-10, maximize false,
+ * epsInsideSqrt false.
+ *
+ * @example
+ * const opt = adagrad({ lr: 0.1 });
+ *
+ * Paper: Duchi, Hazan & Singer, JMLR 12 (2011).
+ */
+export const adagrad = (options: InputOptions<typeof adagradDefinition.params> = {}) => instantiate(adagradDefinition, options);

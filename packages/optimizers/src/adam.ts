@@ -1,0 +1,116 @@
+import { defineOptimizer, instantiate } from '@lab/core';
+import type { InputOptions, Scalar } from '@lab/core';
+import { addDecayedWeights } from './weight-decay';
+import { epsForm, head, named } from './named';
+import { beta, eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
+import { scale, scaleByLearningRate } from './scale';
+import { scaleByAdam } from './scale-by-adam';
+
+const PAPER = 'Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015';
+
+/** The Adam family's chain: L2 (adam, amsgrad) or decoupled (adamw) weight decay. */
+export function adamChain(
+  o: { lr: Scalar; b1: Scalar; b2: Scalar; eps: Scalar; weightDecay: Scalar; maximize: boolean; epsInsideSqrt: boolean },
+  amsgrad: boolean,
+  decoupled = false,
+) {
+  const direction = scaleByAdam({ b1: o.b1, b2: o.b2, amsgrad, ...epsForm(o.eps, o.epsInsideSqrt) });
+  if (!decoupled) return named(...head(o), direction, scaleByLearningRate(o.lr));
+  return named(...(o.maximize ? [scale(-1)] : []), direction, addDecayedWeights(o.weightDecay), scaleByLearningRate(o.lr));
+}
+
+const adamParams = {
+  lr: lr(1e-3),
+  b1: beta(0.9, 'the first moment m (β1)'),
+  b2: beta(0.999, "the second moment v (β2; the lecture's slides use 0.99)"),
+  eps: eps(1e-8),
+  weightDecay: weightDecay(),
+  maximize,
+  epsInsideSqrt,
+} as const;
+
+/** The `adam` definition (params spec + constructor); `adam(options)` builds it. */
+export const adamDefinition = defineOptimizer({
+  name: 'adam',
+  meta: { description: 'Adam: bias-corrected first and second moment estimates (PyTorch Adam)', paper: PAPER },
+  params: { ...adamParams, amsgrad: { kind: 'boolean', default: false, description: 'AMSGrad: normalise by the running maximum of v' } },
+  create: (o) => adamChain(o, o.amsgrad),
+});
+
+/**
+ * Adam (PyTorch 1.13 `torch.optim.Adam`).
+ *
+ * ```text
+ * g ← −g if maximize;  g ← g + λ·θ                    (L2 weight decay λ)
+ * m ← β1·m + (1 − β1)·g;   v ← β2·v + (1 − β2)·g²
+ * v̂ ← max(v̂, v) if amsgrad else v
+ * θ ← θ − α/(1 − β1^t) · m / (√v̂ / √(1 − β2^t) + ε)
+ * lecture (epsInsideSqrt):  θ ← θ − α · m̂ / √(v̂/(1 − β2^t) + ε)
+ * ```
+ * Defaults: lr 1e-3, b1 0.9, b2 0.999, eps 1e-8, weightDecay 0, amsgrad false, maximize false,
+ * epsInsideSqrt false. The lecture's Adam is `{ ...LECTURE.adam }` = β2 0.99 with ε inside the root.
+ *
+ * @example
+ * const opt = adam({ lr: 1e-3 });
+ * let state = opt.init(params);
+ * const r = opt.update(grads, state, params);
+ * params = applyUpdates(params, r.updates);
+ *
+ * Paper: Kingma & Ba, ICLR 2015.
+ */
+export const adam = (options: InputOptions<typeof adamDefinition.params> = {}) => instantiate(adamDefinition, options);
+
+/** The `amsgrad` definition: Adam with the running maximum of v. */
+export const amsgradDefinition = defineOptimizer({
+  name: 'amsgrad',
+  meta: { description: 'AMSGrad: Adam normalised by the running maximum of the second moment', paper: 'Reddi, Kale & Kumar, "On the Convergence of Adam and Beyond", ICLR 2018' },
+  params: adamParams,
+  create: (o) => adamChain(o, true),
+});
+
+/**
+ * AMSGrad (PyTorch 1.13 `torch.optim.Adam(amsgrad=True)`): Adam with `v̂ ← max(v̂, v)` so the
+ * effective step size never grows.
+ *
+ * ```text
+ * m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  v̂ ← max(v̂, v)
+ * θ ← θ − α/(1 − β1^t) · m / (√v̂ / √(1 − β2^t) + ε)
+ * ```
+ * Defaults: as `adam` (lr 1e-3, b1 0.9, b2 0.999, eps 1e-8, weightDecay 0).
+ *
+ * @example
+ * const opt = amsgrad({ lr: 1e-3 });
+ *
+ * Paper: Reddi, Kale & Kumar, ICLR 2018.
+ */
+export const amsgrad = (options: InputOptions<typeof amsgradDefinition.params> = {}) => instantiate(amsgradDefinition, options);
+
+/** The `adamw` definition (params spec + constructor); `adamw(options)` builds it. */
+export const adamwDefinition = defineOptimizer({
+  name: 'adamw',
+  meta: { description: 'AdamW: Adam with decoupled weight decay (PyTorch AdamW)', paper: 'Loshchilov & Hutter, "Decoupled Weight Decay Regularization", ICLR 2019' },
+  params: {
+    ...adamParams,
+    weightDecay: { kind: 'number-or-schedule', default: 0.01, min: 0, description: 'decoupled weight decay λ: θ ← θ − α·λ·θ' },
+    amsgrad: { kind: 'boolean', default: false, description: 'AMSGrad: normalise by the running maximum of v' },
+  },
+  create: (o) => adamChain(o, o.amsgrad, true),
+});
+
+/**
+ * AdamW (PyTorch 1.13 `torch.optim.AdamW`): the weight decay is applied to θ directly, not added
+ * to the gradient, so Adam's normalisation does not rescale it.
+ *
+ * ```text
+ * θ ← θ − α·λ·θ
+ * m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  v̂ ← max(v̂, v) if amsgrad else v
+ * θ ← θ − α/(1 − β1^t) · m / (√v̂ / √(1 − β2^t) + ε)
+ * ```
+ * Defaults: lr 1e-3, b1 0.9, b2 0.999, eps 1e-8, weightDecay 0.01, amsgrad false, maximize false.
+ *
+ * @example
+ * const opt = adamw({ lr: 1e-3, weightDecay: 0.05 });
+ *
+ * Paper: Loshchilov & Hutter, ICLR 2019.
+ */
+export const adamw = (options: InputOptions<typeof adamwDefinition.params> = {}) => instantiate(adamwDefinition, options);

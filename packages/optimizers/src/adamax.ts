@@ -1,0 +1,31 @@
+import { defineOptimizer, instantiate } from '@lab/core';
+import type { InputOptions } from '@lab/core';
+import { head, named } from './named';
+import { beta, eps, lr, maximize, weightDecay } from './params';
+import { scaleByLearningRate } from './scale';
+import { scaleByAdamax } from './scale-by-adamax';
+
+/** The `adamax` definition (params spec + constructor); `adamax(options)` builds it. */
+export const adamaxDefinition = defineOptimizer({
+  name: 'adamax',
+  meta: { description: 'Adamax: Adam with the infinity norm in place of the second moment (PyTorch Adamax)', paper: 'Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, section 7' },
+  params: { lr: lr(2e-3), b1: beta(0.9, 'the first moment m (β1)'), b2: beta(0.999, 'the infinity norm u (β2)'), eps: eps(1e-8), weightDecay: weightDecay(), maximize },
+  create: (o) => named(...head(o), scaleByAdamax({ b1: o.b1, b2: o.b2, eps: o.eps }), scaleByLearningRate(o.lr)),
+});
+
+/**
+ * Adamax (PyTorch 1.13 `torch.optim.Adamax`).
+ *
+ * ```text
+ * g ← −g if maximize;  g ← g + λ·θ
+ * m ← β1·m + (1 − β1)·g;   u ← max(β2·u, |g| + ε)
+ * θ ← θ − α/(1 − β1^t) · m / u
+ * ```
+ * Defaults: lr 2e-3, b1 0.9, b2 0.999, eps 1e-8, weightDecay 0, maximize false.
+ *
+ * @example
+ * const opt = adamax({ lr: 2e-3 });
+ *
+ * Paper: Kingma & Ba, ICLR 2015 (section 7).
+ */
+export const adamax = (options: InputOptions<typeof adamaxDefinition.params> = {}) => instantiate(adamaxDefinition, options);

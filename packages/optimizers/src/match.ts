@@ -1,0 +1,14 @@
+import { InvalidArgumentError } from '@lab/core';
+import type { NameMatcher } from './types';
+
+/** A predicate for a `NameMatcher` (glob string, RegExp, list of names, or predicate). */
+export function nameMatcher(m: NameMatcher): (name: string) => boolean {
+  if (typeof m === 'function') return m;
+  if (m instanceof RegExp) return (n) => n.search(m) >= 0;
+  if (Array.isArray(m)) return (n) => m.includes(n);
+  if (typeof m === 'string') {
+    const re = new RegExp(`^${m.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    return (n) => re.test(n);
+  }
+  throw new InvalidArgumentError('match', m, 'a glob string, a RegExp, a list of names or a predicate (name) => boolean');
+}

@@ -1,0 +1,39 @@
+import { defineOptimizer, instantiate } from '@lab/core';
+import type { InputOptions } from '@lab/core';
+import { head, named } from './named';
+import { beta, eps, lr, weightDecay } from './params';
+import { scaleByLearningRate } from './scale';
+import { scaleByNadam } from './scale-by-nadam';
+
+/** The `nadam` definition (params spec + constructor); `nadam(options)` builds it. */
+export const nadamDefinition = defineOptimizer({
+  name: 'nadam',
+  meta: { description: 'NAdam: Adam with Nesterov momentum and a momentum warm-up schedule (PyTorch NAdam)', paper: 'Dozat, "Incorporating Nesterov Momentum into Adam", ICLR 2016 workshop' },
+  params: {
+    lr: lr(2e-3),
+    b1: beta(0.9, 'the first moment m (β1)'),
+    b2: beta(0.999, 'the second moment v (β2)'),
+    eps: eps(1e-8),
+    weightDecay: weightDecay(),
+    momentumDecay: { kind: 'number-or-schedule', default: 4e-3, min: 0, description: 'momentum decay ψ of μ_t = β1·(1 − ½·0.96^(tψ))' },
+  },
+  create: (o) => named(...head(o), scaleByNadam({ b1: o.b1, b2: o.b2, eps: o.eps, momentumDecay: o.momentumDecay }), scaleByLearningRate(o.lr)),
+});
+
+/**
+ * NAdam (PyTorch 1.13 `torch.optim.NAdam`).
+ *
+ * ```text
+ * g ← g + λ·θ
+ * μ_t = β1·(1 − ½·0.96^(t·ψ));   μ_{t+1} likewise
+ * m ← β1·m + (1 − β1)·g;   v ← β2·v + (1 − β2)·g²;   d = √(v/(1 − β2^t)) + ε
+ * θ ← θ − α·(1 − μ_t)/(1 − Π_{i≤t} μ_i) · g/d − α·μ_{t+1}/(1 − Π_{i≤t+1} μ_i) · m/d
+ * ```
+ * Defaults: lr 2e-3, b1 0.9, b2 0.999, eps 1e-8, weightDecay 0, momentumDecay 4e-3.
+ *
+ * @example
+ * const opt = nadam({ lr: 2e-3 });
+ *
+ * Paper: Dozat, ICLR 2016 workshop.
+ */
+export const nadam = (options: InputOptions<typeof nadamDefinition.params> = {}) => instantiate(nadamDefinition, options);

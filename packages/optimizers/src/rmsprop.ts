@@ -1,0 +1,54 @@
+import { defineOptimizer, instantiate } from '@lab/core';
+import type { InputOptions } from '@lab/core';
+import { epsForm, head, named } from './named';
+import { eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
+import { scaleByLearningRate } from './scale';
+import { scaleByRms } from './scale-by-rms';
+import { trace } from './trace';
+
+/** The `rmsprop` definition (params spec + constructor); `rmsprop(options)` builds it. */
+export const rmspropDefinition = defineOptimizer({
+  name: 'rmsprop',
+  meta: {
+    description: 'RMSprop: divide by a running root mean square of the gradient, optionally centred, with momentum (PyTorch RMSprop)',
+    paper: 'Hinton, Srivastava & Swersky, Neural Networks for Machine Learning, lecture 6e (2012); Graves 2013 (centred)',
+  },
+  params: {
+    lr: lr(0.01),
+    alpha: { kind: 'number-or-schedule', default: 0.99, min: 0, max: 1, description: 'smoothing constant ρ of the running mean of g²' },
+    eps: eps(1e-8),
+    weightDecay: weightDecay(),
+    momentum: { kind: 'number-or-schedule', default: 0, min: 0, description: 'momentum factor μ' },
+    centered: { kind: 'boolean', default: false, description: 'divide by the estimated variance √(E[g²] − E[g]²)' },
+    maximize,
+    epsInsideSqrt,
+  },
+  create: (o) =>
+    named(
+      ...head(o),
+      scaleByRms({ decay: o.alpha, centered: o.centered, ...epsForm(o.eps, o.epsInsideSqrt) }),
+      ...(o.momentum === 0 ? [] : [trace({ decay: o.momentum })]),
+      scaleByLearningRate(o.lr),
+    ),
+});
+
+/**
+ * RMSprop (PyTorch 1.13 `torch.optim.RMSprop`).
+ *
+ * ```text
+ * g ← −g if maximize;  g ← g + λ·θ
+ * v ← ρ·v + (1 − ρ)·g²
+ * centered: m ← ρ·m + (1 − ρ)·g;  v̄ = v − m²,  else v̄ = v
+ * d = √v̄ + ε                                         lecture (epsInsideSqrt): √(v̄ + ε)
+ * μ > 0: b ← μ·b + g/d;  θ ← θ − α·b      else θ ← θ − α·g/d
+ * ```
+ * Defaults: lr 0.01, alpha 0.99, eps 1e-8, weightDecay 0, momentum 0, centered false,
+ * maximize false, epsInsideSqrt false.
+ *
+ * @example
+ * const opt = rmsprop({ lr: 1e-3, momentum: 0.9 });
+ *
+ * Paper: Hinton, Srivastava & Swersky, Coursera NN lecture 6e (2012); Graves, "Generating Sequences
+ * With Recurrent Neural Networks", 2013 (centred form).
+ */
+export const rmsprop = (options: InputOptions<typeof rmspropDefinition.params> = {}) => instantiate(rmspropDefinition, options);

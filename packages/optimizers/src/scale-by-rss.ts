@@ -1,0 +1,50 @@
+import type { FloatArray, GradientTransformation, Scalar } from './types';
+import { fits, like, scalar, valueAt } from './util';
+
+export interface ScaleByRssOptions {
+  /** Initial value of the accumulator G_0; default 0. */
+  initialAccumulator?: number;
+  /** ε added after the square root; default 1e-10. */
+  eps?: Scalar;
+  /** ε added inside the square root (the lecture's form); default 0. */
+  epsRoot?: Scalar;
+}
+
+export interface RssState {
+  readonly count: number;
+  /** Sum of squared gradients G. */
+  readonly sum: FloatArray[];
+}
+
+/**
+ * AdaGrad's scaling by the root of the sum of squares: `G_t = G_{t−1} + g²`,
+ * `u = g / (√(G_t + ε_root) + ε)`.
+ *
+ * @example
+ * const adagrad = chain(scaleByRss({ eps: 1e-10 }), scaleByLearningRate(0.01));
+ */
+export function scaleByRss({ initialAccumulator = 0, eps = 1e-10, epsRoot = 0 }: ScaleByRssOptions = {}): GradientTransformation<RssState> {
+  scalar('initialAccumulator', initialAccumulator);
+  scalar('eps', eps);
+  scalar('epsRoot', epsRoot);
+  return {
+    init: (params) => ({ count: 0, sum: params.map((p) => like(p).fill(initialAccumulator)) }),
+    update(updates, { count, sum: prev }) {
+      fits(updates, prev, 'sum');
+      const E = valueAt(eps, count, 'eps');
+      const R = valueAt(epsRoot, count, 'epsRoot');
+      const sum: FloatArray[] = [];
+      const out = updates.map((g, i) => {
+        const s = like(g);
+        const o = like(g);
+        for (let j = 0; j < g.length; j++) {
+          s[j] = prev[i][j] + g[j] * g[j];
+          o[j] = g[j] / (Math.sqrt(s[j] + R) + E);
+        }
+        sum.push(s);
+        return o;
+      });
+      return { updates: out, state: { count: count + 1, sum } };
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { defineOptimizer, instantiate, InvalidArgumentError } from '@lab/core';
+import type { InputOptions } from '@lab/core';
+import { head, named } from './named';
+import { LR_DESCRIPTION, maximize, weightDecay } from './params';
+import { scaleByLearningRate } from './scale';
+import { trace } from './trace';
+
+/** The `sgd` definition (params spec + constructor); `sgd(options)` builds it. */
+export const sgdDefinition = defineOptimizer({
+  name: 'sgd',
+  meta: {
+    description: 'Stochastic gradient descent with momentum, dampening, Nesterov momentum and weight decay (PyTorch SGD)',
+    paper: 'Robbins & Monro 1951; Polyak 1964 (momentum); Sutskever et al., ICML 2013 (Nesterov)',
+  },
+  params: {
+    lr: { kind: 'number-or-schedule', min: 0, log: true, description: LR_DESCRIPTION },
+    momentum: { kind: 'number-or-schedule', default: 0, min: 0, description: 'momentum factor μ' },
+    dampening: { kind: 'number-or-schedule', default: 0, min: 0, description: 'dampening τ of new gradients in the momentum buffer' },
+    weightDecay: weightDecay(),
+    nesterov: { kind: 'boolean', default: false, description: 'Nesterov momentum (PyTorch form g + μ·b)' },
+    maximize,
+    lrInsideMomentum: {
+      kind: 'boolean',
+      default: false,
+      description: "the lecture's form v = μv + αg, θ −= v (α inside the buffer); equals PyTorch's while α is constant",
+    },
+  },
+  create(o) {
+    if (o.nesterov && (o.momentum === 0 || o.dampening !== 0))
+      throw new InvalidArgumentError('sgd.nesterov', true, 'used with momentum > 0 and dampening = 0', 'sgd.nesterov needs momentum > 0 and dampening = 0');
+    const momentum = o.momentum === 0 ? [] : [trace({ decay: o.momentum, dampening: o.dampening, nesterov: o.nesterov })];
+    const step = scaleByLearningRate(o.lr);
+    return named(...head(o), ...(o.lrInsideMomentum ? [step, ...momentum] : [...momentum, step]));
+  },
+});
+
+/**
+ * Stochastic gradient descent (PyTorch 1.13 `torch.optim.SGD`).
+ *
+ * ```text
+ * g ← −g if maximize;  g ← g + λ·θ                    (weightDecay λ)
+ * if μ ≠ 0:  b ← g (first step),  else b ← μ·b + (1 − τ)·g
+ *            g ← g + μ·b if nesterov, else b
+ * θ ← θ − α·g
+ * ```
+ * `lrInsideMomentum: true` is the lecture's form `v ← μ·v + α·g, θ ← θ − v`: identical while α is
+ * constant, different once α follows a schedule. With `nesterov`, PyTorch's iterate θ is the
+ * lecture's look-ahead point `θ + μ·v` (the gradient is taken there).
+ *
+ * Defaults: lr required, momentum 0, dampening 0, weightDecay 0, nesterov false, maximize false,
+ * lrInsideMomentum false.
+ *
+ * @example
+ * const opt = sgd({ lr: 0.1, momentum: 0.9, nesterov: true });
+ * let state = opt.init(params);
+ * ({ updates, state } = opt.update(grads, state, params));
+ *
+ * Paper: Robbins & Monro (1951); Polyak (1964); Sutskever, Martens, Dahl & Hinton, "On the importance
+ * of initialization and momentum in deep learning", ICML 2013.
+ */
+export const sgd = (options: InputOptions<typeof sgdDefinition.params>) => instantiate(sgdDefinition, options);

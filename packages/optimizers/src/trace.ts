@@ -1,0 +1,52 @@
+import type { FloatArray, GradientTransformation, Scalar } from './types';
+import { fits, like, scalar, valueAt } from './util';
+
+export interface TraceOptions {
+  /** Momentum μ (or a schedule). */
+  decay: Scalar;
+  /** Dampening τ of new gradients in the buffer; default 0. */
+  dampening?: Scalar;
+  /** Nesterov momentum, PyTorch's form `g + μ·b`; default false. */
+  nesterov?: boolean;
+}
+
+export interface TraceState {
+  readonly count: number;
+  /** The momentum buffer b, one per parameter. */
+  readonly trace: FloatArray[];
+}
+
+/**
+ * Momentum (heavy ball), PyTorch's buffer: `b_1 = g_1`, then `b_t = μ·b_{t−1} + (1 − τ)·g_t`;
+ * the output is `b_t`, or `g_t + μ·b_t` with `nesterov`.
+ *
+ * Placed before `scaleByLearningRate` it is PyTorch's SGD (the learning rate outside the buffer);
+ * placed after it, the buffer holds `α·g` — the lecture's `v_t = μ·v_{t−1} + α·g_t`. The two agree
+ * while α is constant and differ when it changes.
+ *
+ * @example
+ * const sgdMomentum = chain(trace({ decay: 0.9 }), scaleByLearningRate(0.01));
+ */
+export function trace({ decay, dampening = 0, nesterov = false }: TraceOptions): GradientTransformation<TraceState> {
+  scalar('trace.decay', decay);
+  scalar('trace.dampening', dampening);
+  return {
+    init: (params) => ({ count: 0, trace: params.map((p) => like(p)) }),
+    update(updates, { count, trace: prev }) {
+      fits(updates, prev, 'trace');
+      const mu = valueAt(decay, count, 'trace.decay');
+      const keep = 1 - valueAt(dampening, count, 'trace.dampening');
+      const buffers: FloatArray[] = [];
+      const out = updates.map((g, i) => {
+        const b = count === 0 ? g.slice() : like(g);
+        if (count > 0) for (let j = 0; j < g.length; j++) b[j] = prev[i][j] * mu + keep * g[j];
+        buffers.push(b);
+        if (!nesterov) return b.slice();
+        const o = like(g);
+        for (let j = 0; j < g.length; j++) o[j] = g[j] + mu * b[j];
+        return o;
+      });
+      return { updates: out, state: { count: count + 1, trace: buffers } };
+    },
+  };
+}
