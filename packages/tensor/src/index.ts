@@ -45,3 +45,26 @@ export { sum, mean, max, min, argmax, argmin, logSumExp, softmax, logSoftmax } f
 export { matmul } from './ops/matmul';
 export { reshape, transpose, swapAxes, expand, slice, squeeze, unsqueeze, concat, stack } from './ops/shape-ops';
 export { gather, indexSelect, oneHot } from './ops/index-ops';
+
+// nn
+export { Parameter } from './nn/parameter';
+export { Module, type StateDict } from './nn/module';
+export { Linear, type LinearOptions } from './nn/linear';
+export { Sequential } from './nn/sequential';
+export { ReLU, LeakyReLU, Sigmoid, Tanh, Softplus, Softmax, LogSoftmax, Identity } from './nn/activations';
+export { Dropout } from './nn/dropout';
+export { PolynomialFeatures, type PolynomialFeaturesOptions } from './nn/polynomial-features';
+export {
+  calculateGain,
+  computeFans,
+  initUniform,
+  initNormal,
+  initConstant,
+  initXavierUniform,
+  initXavierNormal,
+  initKaimingUniform,
+  initKaimingNormal,
+  type Nonlinearity,
+  type FanMode,
+  type KaimingOptions,
+} from './nn/init';
