@@ -1,0 +1,35 @@
+import { def, factory, nSplitsParam, partition, repeat, rngOf, samples, seedParam } from './internal';
+
+/**
+ * Bootstrap: each of `nSplits` rounds draws n samples uniformly with replacement (lab's Rng) as
+ * the training set (sorted, with repeats) and tests on the out-of-bag samples, those never drawn
+ * (sorted; about n / e of them, possibly none for tiny n).
+ *
+ * Defaults: `nSplits: 10`, `seed: 0`.
+ *
+ * Reference: B. Efron, "Bootstrap methods: another look at the jackknife", Annals of Statistics,
+ * 1979; out-of-bag estimates: L. Breiman, "Out-of-bag estimation", 1996.
+ *
+ * @example
+ * const [{ train, test }] = bootstrap({ nSplits: 1, seed: 3 }).split({ nSamples: 10 });
+ * // train: 10 indices with repeats; test: the indices missing from train
+ */
+export const bootstrapSplitter = def(
+  'bootstrap',
+  'Resampling with replacement, testing on the out-of-bag samples',
+  { nSplits: nSplitsParam(10, 1), seed: seedParam },
+  (o, input) => {
+    const n = samples(input);
+    const rng = rngOf(o);
+    return repeat(o.nSplits, () => {
+      const train = Int32Array.from({ length: n }, () => rng.int(n)).sort();
+      const drawn = new Set(train);
+      return { train, test: partition(n, (i) => !drawn.has(i)).test };
+    });
+  },
+  undefined,
+  'https://en.wikipedia.org/wiki/Bootstrapping_(statistics)',
+);
+
+/** {@link bootstrapSplitter} as a plain factory. */
+export const bootstrap = factory(bootstrapSplitter);

@@ -1,0 +1,146 @@
+/**
+ * Helpers shared by every splitter: input checks, label encoding, fold building, the options
+ * wrapper behind the plain factories and `def`, which builds a splitter definition from its parts.
+ * Internal: not re-exported from the package root. Written for size (the package budget is 3 kB).
+ */
+import { defineSplitter, InvalidArgumentError, Rng, resolveOptions } from '@lab/core';
+import type { Fold, InputOptions, ParamsSpec, ResolvedOptions, SplitInput, Splitter, SplitterDefinition } from '@lab/core';
+
+/** Throw an InvalidArgumentError naming the argument, the value and what was expected. */
+export const fail = (argument: string, value: unknown, expected: string): never => {
+  throw new InvalidArgumentError(argument, value, expected);
+};
+
+/** `input.nSamples`, checked to be an integer >= 1. */
+export const samples = (input: SplitInput): number => {
+  const n = input?.nSamples;
+  return Number.isInteger(n) && n > 0 ? n : fail('nSamples', n, 'an integer >= 1');
+};
+
+/** Check that `k` folds fit `n` items (`what` names them: "samples", "groups"). */
+export const fits = (k: number, n: number, what: string): void => {
+  if (k > n) fail('nSplits', k, `<= ${n}, the number of ${what}`);
+};
+
+/** Labels encoded as codes 0..m-1, with the number of samples per code. */
+export interface Encoded {
+  readonly codes: Int32Array;
+  readonly counts: number[];
+}
+
+/**
+ * Encode `input.y` or `input.groups` as codes 0..m-1: in sorted order of the distinct values
+ * (numpy's `np.unique`), or in order of first appearance when `firstSeen` is true.
+ */
+export function encode(input: SplitInput, key: 'y' | 'groups', firstSeen?: boolean): Encoded {
+  const n = samples(input);
+  const labels = input[key] as ArrayLike<number | string>;
+  if (labels?.length !== n) fail(key, labels, `${n} labels, one per sample`);
+  const values = Array.from(labels);
+  const distinct = [...new Set(values)];
+  if (!firstSeen) distinct.sort((a, b) => (a < b ? -1 : +(a > b)));
+  const index = new Map(distinct.map((v, i) => [v, i]));
+  const codes = Int32Array.from(values, (v) => index.get(v)!);
+  const counts = distinct.map(() => 0);
+  codes.forEach((c) => counts[c]++);
+  return { codes, counts };
+}
+
+/** One fold: samples 0..n-1 for which `isTest` holds go to test, the rest to train (both ascending). */
+export function partition(n: number, isTest: (i: number) => boolean): Fold {
+  const sets: number[][] = [[], []];
+  for (let i = 0; i < n; i++) sets[+isTest(i)].push(i);
+  return { train: Int32Array.from(sets[0]), test: Int32Array.from(sets[1]) };
+}
+
+/** The folds of an assignment `fold[i]` of each sample to a test fold 0..k-1 (-1: always train), lazily. */
+export function* assigned(fold: ArrayLike<number>, k: number): Generator<Fold> {
+  for (let f = 0; f < k; f++) yield partition(fold.length, (i) => fold[i] === f);
+}
+
+/** `make(0)`, ..., `make(count - 1)`, lazily. */
+export function* repeat<T>(count: number, make: (i: number) => T): Generator<T> {
+  for (let i = 0; i < count; i++) yield make(i);
+}
+
+/** start, start + 1, ..., end - 1. */
+export const range = (start: number, end: number): Int32Array => Int32Array.from({ length: end - start }, (_, i) => start + i);
+
+/** Sum in index order. */
+export const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
+
+/** Options the plain factories take besides the params spec. */
+export interface SplitterExtras {
+  /** Receives warnings (default `console.warn`). */
+  onWarning?: (message: string) => void;
+}
+
+/** The `seed` option: a seed (each `split` call restarts from it) or an Rng (each call draws on from it). */
+export interface SeedOption {
+  seed?: number | Rng;
+}
+
+/** The options a plain factory takes: the spec's options; `seed`, when the spec has one, also takes an Rng. */
+export type FactoryOptions<S extends ParamsSpec> = Omit<InputOptions<S>, 'seed'> & ('seed' extends keyof S ? SeedOption : unknown) & SplitterExtras;
+
+/** Resolved options as a splitter's functions see them. */
+export type Options<S extends ParamsSpec> = ResolvedOptions<S> & SeedOption & SplitterExtras;
+
+/** Validate options against a spec (defaults filled); a `seed` that is an Rng and `onWarning` pass through. */
+export function resolve<S extends ParamsSpec>(spec: S, options: object | undefined, context: string): Options<S> {
+  const { seed, onWarning, ...rest } = (options ?? {}) as SeedOption & SplitterExtras;
+  const rng = seed instanceof Rng && 'seed' in spec;
+  return { ...resolveOptions(spec, rng || seed === undefined ? rest : { ...rest, seed }, context), ...(rng && { seed }), onWarning } as Options<S>;
+}
+
+/** A plain factory for a splitter definition: `kFold({ nSplits: 3 })` validates and creates. */
+export const factory =
+  <S extends ParamsSpec>(def: SplitterDefinition<S>) =>
+  (options?: FactoryOptions<S>): Splitter =>
+    def.create(resolve(def.params, options, def.name));
+
+/** The Rng a split call uses: a fresh one for a seed, the given one for an Rng. */
+export const rngOf = ({ seed = 0 }: SeedOption): Rng => (seed instanceof Rng ? seed : new Rng(seed));
+
+/** Report a warning through `onWarning` or `console.warn`. */
+export const warn = (o: SplitterExtras, message: string): void => (o.onWarning ?? console.warn)(message);
+
+/** Where the scikit-learn 1.2 reference of a splitter lives. */
+export const SK = 'https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.';
+
+/**
+ * Define a splitter from its parts: `split(options, input)` and `count(options, input)` (default:
+ * the `nSplits` option). `docsUrl` defaults to the scikit-learn class of the same name.
+ */
+export const def = <const S extends ParamsSpec>(
+  name: string,
+  description: string,
+  params: S,
+  split: (o: Options<S>, input: SplitInput) => Iterable<Fold>,
+  count: (o: Options<S>, input: SplitInput) => number = (o) => (o as unknown as { nSplits: number }).nSplits,
+  docsUrl = SK + name[0].toUpperCase() + name.slice(1) + '.html',
+) =>
+  defineSplitter({
+    name,
+    meta: { description, docsUrl },
+    params,
+    create: (o) => ({ nSplits: (input) => count(o, input), split: (input) => split(o, input) }),
+  });
+
+/**
+ * Check class sizes for stratification against `k` as scikit-learn does: an error when every class
+ * is smaller than k, a warning when the smallest one is.
+ */
+export function classSizes(counts: number[], k: number, o: SplitterExtras): void {
+  const max = Math.max(...counts);
+  const min = Math.min(...counts);
+  if (max < k) fail('nSplits', k, `<= ${max}, the size of the largest class in y`);
+  if (min < k) warn(o, `the smallest class in y has ${min} members, fewer than nSplits=${k}`);
+}
+
+/** Shared params specs. */
+export const nSplitsParam = (d: number, min = 2) => ({ kind: 'integer', default: d, min, description: 'number of splits' }) as const;
+export const seedParam = { kind: 'integer', default: 0, description: 'random seed' } as const;
+export const shuffleParam = (d: boolean) => ({ kind: 'boolean', default: d, description: 'shuffle first' }) as const;
+/** Params of the K-fold splitters that may shuffle. */
+export const cvParams = { nSplits: nSplitsParam(5), shuffle: shuffleParam(false), seed: seedParam } as const;

@@ -1,0 +1,72 @@
+import type { Fold } from '@lab/core';
+import { assigned, def, factory, fail, partition, range, samples } from './internal';
+
+/**
+ * Leave-one-out: n folds, fold i tests sample i alone and trains on the other n - 1
+ * (K-fold with k = n). No params. Error: `nSamples < 2`.
+ *
+ * Reference: scikit-learn 1.2 `LeaveOneOut`; P. A. Lachenbruch and M. R. Mickey, "Estimation of
+ * error rates in discriminant analysis", Technometrics, 1968.
+ *
+ * @example
+ * [...leaveOneOut().split({ nSamples: 3 })].map((f) => f.test); // [0], [1], [2]
+ */
+export const leaveOneOutSplitter = def(
+  'leaveOneOut',
+  'Each sample is the test set once',
+  {},
+  (_, input) => {
+    const n = samples(input);
+    if (n < 2) fail('nSamples', n, '>= 2');
+    return assigned(range(0, n), n);
+  },
+  (_, input) => samples(input),
+);
+
+/** Number of p-subsets of n items, `C(n, p)`. */
+const choose = (n: number, p: number): number => {
+  let c = 1;
+  for (let i = 1; i <= p; i++) c = (c * (n - p + i)) / i;
+  return Math.round(c) + 0; // + 0 turns -0 (p > n) into 0
+};
+
+function* subsets(n: number, p: number): Generator<Fold> {
+  const c = range(0, p);
+  for (;;) {
+    const test = new Set(c);
+    yield partition(n, (i) => test.has(i));
+    let i = p - 1;
+    while (i >= 0 && c[i] === n - p + i) i--;
+    if (i < 0) return;
+    c[i]++;
+    for (let j = i + 1; j < p; j++) c[j] = c[j - 1] + 1;
+  }
+}
+
+/**
+ * Leave-p-out: every subset of `p` samples is the test set once, in lexicographic order;
+ * `C(n, p)` folds whose test sets overlap (not a partition). Param `p` (required, >= 1).
+ * Error: `nSamples <= p`.
+ *
+ * Reference: scikit-learn 1.2 `LeavePOut`.
+ *
+ * @example
+ * leavePOut({ p: 2 }).nSplits({ nSamples: 5 }); // 10
+ * [...leavePOut({ p: 2 }).split({ nSamples: 4 })][0]; // { train: [2, 3], test: [0, 1] }
+ */
+export const leavePOutSplitter = def(
+  'leavePOut',
+  'Every subset of p samples is the test set once',
+  { p: { kind: 'integer', min: 1, description: 'test set size' } },
+  ({ p }, input) => {
+    const n = samples(input);
+    if (n <= p) fail('p', p, `< nSamples (${n})`);
+    return subsets(n, p);
+  },
+  ({ p }, input) => choose(samples(input), p),
+);
+
+/** {@link leaveOneOutSplitter} as a plain factory. */
+export const leaveOneOut = factory(leaveOneOutSplitter);
+/** {@link leavePOutSplitter} as a plain factory. */
+export const leavePOut = factory(leavePOutSplitter);

@@ -1,0 +1,38 @@
+import { LengthMismatchError } from '@lab/core';
+import { assigned, def, factory, fail, samples } from './internal';
+
+/** The fold ids of a testFold: distinct values other than -1, ascending. */
+const foldIds = (testFold: number[]): number[] => {
+  const ids = [...new Set(testFold)].filter((f) => f !== -1).sort((a, b) => a - b);
+  return ids.length ? ids : fail('testFold', testFold, 'at least one fold id other than -1');
+};
+
+/**
+ * Predefined split: `testFold[i]` names the test fold of sample i; -1 keeps the sample in every
+ * training set. The folds are the distinct values other than -1, in ascending order (e.g. a fixed
+ * validation set: `testFold` of -1 for training samples and 0 for validation samples).
+ *
+ * Param `testFold` (required). Errors: no fold other than -1; `testFold` of another length than
+ * `nSamples`.
+ *
+ * Reference: scikit-learn 1.2 `PredefinedSplit`.
+ *
+ * @example
+ * [...predefinedSplit({ testFold: [0, 1, -1, 1] }).split({ nSamples: 4 })];
+ * // { train: [1, 2, 3], test: [0] }, { train: [0, 2], test: [1, 3] }
+ */
+export const predefinedSplitSplitter = def(
+  'predefinedSplit',
+  'Folds given by a test fold id per sample',
+  { testFold: { kind: 'numbers', description: 'test fold id of each sample (-1: train only)' } },
+  ({ testFold }, input) => {
+    const n = samples(input);
+    if (testFold.length !== n) throw new LengthMismatchError('testFold', testFold.length, 'nSamples', n);
+    const ids = foldIds(testFold);
+    return assigned(testFold.map((f) => ids.indexOf(f)), ids.length);
+  },
+  ({ testFold }) => foldIds(testFold).length,
+);
+
+/** {@link predefinedSplitSplitter} as a plain factory. */
+export const predefinedSplit = factory(predefinedSplitSplitter);
