@@ -1,6 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
 import { count, fail, guard, num, steps } from './check';
-import { initValue } from './params';
 
 export interface PiecewiseConstantOptions {
   /** Increasing integer steps b_1 < b_2 < ... at which the value changes. */
