@@ -67,10 +67,10 @@ function unary(op: UnaryOp, x: View, a = 0, b = 0): FloatArray {
       for (let i = 0; i < n; i++) out[i] = Math.sign(src[i]);
       break;
     case 'relu':
-      for (let i = 0; i < n; i++) out[i] = src[i] > 0 ? src[i] : 0;
+      for (let i = 0; i < n; i++) out[i] = src[i] <= 0 ? 0 : src[i]; // NaN stays NaN
       break;
     case 'leakyRelu':
-      for (let i = 0; i < n; i++) out[i] = src[i] > 0 ? src[i] : a * src[i];
+      for (let i = 0; i < n; i++) out[i] = src[i] <= 0 ? a * src[i] : src[i];
       break;
     case 'sigmoid':
       for (let i = 0; i < n; i++) out[i] = sigmoid(src[i]);

@@ -80,12 +80,16 @@ export function argmin(x: Tensor, axis?: number, keepDims = false): Tensor {
   return argExtreme('argmin', x, axis, keepDims);
 }
 
-/** log-sum-exp with the maximum shifted out, keeping reduced axes; the shift is 0 where the max is ±∞. */
-function lseKeep(x: Tensor, axes: readonly number[]): Tensor {
+/**
+ * The max-shifted pieces of the log-sum-exp family, reduced axes kept: `z = x - m` and
+ * `s = Σ exp(z)`, with `m = max(x)` (0 where the max is ±∞, so all -∞ rows stay -∞ instead of NaN).
+ */
+function shifted(x: Tensor, axes: readonly number[]): { m: Tensor; z: Tensor; s: Tensor } {
   return noGrad(() => {
-    const m = x.max(axes, true);
-    const shift = where(m.abs().lt(Infinity), m, 0);
-    return x.sub(shift).exp().sum(axes, true).log().add(shift);
+    const max = x.max(axes, true);
+    const m = where(max.abs().lt(Infinity), max, 0);
+    const z = x.sub(m);
+    return { m, z, s: z.exp().sum(axes, true) };
   });
 }
 
@@ -95,7 +99,8 @@ function lseKeep(x: Tensor, axes: readonly number[]): Tensor {
  */
 export function logSumExp(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
   const axes = normAxes('logSumExp: axis', axis, x.rank);
-  const keep = lseKeep(x, axes);
+  const { m, s } = shifted(x, axes);
+  const keep = noGrad(() => s.log().add(m));
   const out = keepDims ? keep : keep.reshape(x.shape.filter((_, i) => !axes.includes(i)));
   return record(alias(out), 'logSumExp', [x], (g) => [spread(g, x.shape, axes).mul(x.sub(keep).exp())]);
 }
@@ -103,13 +108,15 @@ export function logSumExp(x: Tensor, axis?: number | readonly number[], keepDims
 /** `exp(x - logSumExp(x))` along `axis` (default the last). Backward: `y · (g - Σ g·y)`. */
 export function softmax(x: Tensor, axis = -1): Tensor {
   const a = normAxis('softmax: axis', axis, x.rank);
-  const y = noGrad(() => x.sub(lseKeep(x, [a])).exp());
+  const { z, s } = shifted(x, [a]);
+  const y = noGrad(() => z.exp().div(s));
   return record(y, 'softmax', [x], (g) => [y.mul(g.sub(g.mul(y).sum(a, true)))]);
 }
 
 /** `x - logSumExp(x)` along `axis` (default the last). Backward: `g - softmax(x) · Σ g`. */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
   const a = normAxis('logSoftmax: axis', axis, x.rank);
-  const y = noGrad(() => x.sub(lseKeep(x, [a])));
+  const { z, s } = shifted(x, [a]);
+  const y = noGrad(() => z.sub(s.log()));
   return record(y, 'logSoftmax', [x], (g) => [g.sub(y.exp().mul(g.sum(a, true)))]);
 }
