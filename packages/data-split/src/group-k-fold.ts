@@ -1,11 +1,59 @@
-import { assigned, def, encode, factory, fits, nSplitsParam } from './internal';
+import { assigned, def, encode, factory, fits, nSplitsParam, range } from './internal';
+
+/**
+ * numpy 1.24's default `argsort` (introsort: median-of-3 quicksort down to 16 items, then
+ * insertion sort), so ties come out in numpy's order and group folds match scikit-learn exactly.
+ * (numpy falls back to heapsort past a recursion depth of 2 log2 n, which its median-of-3
+ * partition does not reach on group sizes.)
+ */
+export function argsort(v: number[]): Int32Array {
+  const t = range(0, v.length);
+  const swap = (a: number, b: number) => ([t[a], t[b]] = [t[b], t[a]]);
+  const stack: number[] = [];
+  for (let l = 0, r = v.length - 1; ; ) {
+    while (r - l > 15) {
+      const m = l + ((r - l) >> 1);
+      if (v[t[m]] < v[t[l]]) swap(m, l);
+      if (v[t[r]] < v[t[m]]) swap(r, m);
+      if (v[t[m]] < v[t[l]]) swap(m, l);
+      const p = v[t[m]];
+      let i = l;
+      let j = r - 1;
+      swap(m, j);
+      for (;;) {
+        while (v[t[++i]] < p);
+        while (p < v[t[--j]]);
+        if (i >= j) break;
+        swap(i, j);
+      }
+      swap(i, r - 1);
+      // Continue with the smaller part; the larger waits on the stack.
+      if (i - l < r - i) {
+        stack.push(i + 1, r);
+        r = i - 1;
+      } else {
+        stack.push(l, i - 1);
+        l = i + 1;
+      }
+    }
+    for (let i = l + 1; i <= r; i++) {
+      const x = t[i];
+      let j = i;
+      for (; j > l && v[x] < v[t[j - 1]]; j--) t[j] = t[j - 1];
+      t[j] = x;
+    }
+    if (!stack.length) return t;
+    r = stack.pop()!;
+    l = stack.pop()!;
+  }
+}
 
 /**
  * Group K-fold: no group is in both the training and the test set of a fold. Groups (distinct
  * values of `input.groups`, in sorted order) are dealt greedily, largest first, each to the fold
  * with the fewest samples so far (the first such fold on a tie), as scikit-learn 1.2 does; groups
- * of equal size are taken in descending group order (numpy's argsort reversed; for more than 16
- * groups numpy's unstable sort may break such ties differently). Not randomised.
+ * of equal size are taken in the order of numpy's (unstable) argsort, reversed, which
+ * {@link argsort} reproduces. Not randomised.
  *
  * Default: `nSplits: 5`. Errors: `nSplits < 2`, `nSplits` greater than the number of groups,
  * `groups` missing or of another length than `nSamples`.
@@ -22,7 +70,7 @@ export const groupKFoldSplitter = def('groupKFold', 'K-fold with non-overlapping
   fits(k, counts.length, 'groups');
   const load: number[] = Array(k).fill(0);
   const foldOf: number[] = [];
-  for (const g of counts.map((_, g) => g).sort((a, b) => counts[b] - counts[a] || b - a)) {
+  for (const g of argsort(counts).reverse()) {
     const f = load.indexOf(Math.min(...load));
     load[f] += counts[g];
     foldOf[g] = f;
