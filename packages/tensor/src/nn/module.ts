@@ -38,7 +38,10 @@ export abstract class Module {
     return out;
   }
 
-  /** Every parameter with its dotted name, depth first in definition order; a shared tensor is listed once. */
+  /**
+   * Every parameter with its dotted name: the module's own tensors first, then each sub-module's,
+   * depth first in definition order (PyTorch's order). A shared tensor is listed once, under its first name.
+   */
   namedParameters(): Parameter[] {
     const out: Parameter[] = [];
     const seen = new Set<Tensor>();
