@@ -19,6 +19,7 @@ export { makeSineRegression } from './sine-regression';
 export type { SineRegressionOptions } from './sine-regression';
 export { makePolynomialRegression } from './polynomial-regression';
 export type { PolynomialRegressionOptions, PolynomialRegressionData } from './polynomial-regression';
+export type { RegressionSampling } from './regression';
 export { makeBlobs } from './blobs';
 export type { BlobsOptions, BlobsDataset } from './blobs';
 export { makeMoons } from './moons';

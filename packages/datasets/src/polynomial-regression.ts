@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@lab/core';
 import { checkInteger, checkNumber, checkOptions, checkRange, checkRng } from './check';
-import { sampleRegression, type Sampling } from './regression';
+import { sampleRegression, type RegressionSampling } from './regression';
 import type { Rng } from '@lab/core';
 import type { RegressionData } from './types';
 
@@ -18,7 +18,7 @@ export interface PolynomialRegressionOptions {
   /** Interval the inputs are drawn from. Default `[-1.5, 1.5]`. */
   readonly xRange?: readonly [number, number];
   /** `'uniform'`: inputs drawn uniformly from `xRange`; `'grid'`: evenly spaced, both ends included. Default `'uniform'`. */
-  readonly sampling?: Sampling;
+  readonly sampling?: RegressionSampling;
   /** Seed or generator. Default `0`. */
   readonly seed?: number | Rng;
 }

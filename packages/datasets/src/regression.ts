@@ -3,14 +3,15 @@ import type { Rng } from '@lab/core';
 import { InvalidArgumentError } from '@lab/core';
 import type { RegressionData } from './types';
 
-export type Sampling = 'uniform' | 'grid';
+/** How the regression generators place their inputs: drawn uniformly at random, or on an even grid (ends included). */
+export type RegressionSampling = 'uniform' | 'grid';
 
 export function sampleRegression(
   name: string,
   f: (x: number) => number,
   nSamples: number,
   xRange: readonly [number, number],
-  sampling: Sampling,
+  sampling: RegressionSampling,
   noiseStd: number,
   rng: Rng,
 ): RegressionData {

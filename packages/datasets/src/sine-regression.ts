@@ -1,5 +1,5 @@
 import { checkInteger, checkNumber, checkOptions, checkRange, checkRng } from './check';
-import { sampleRegression, type Sampling } from './regression';
+import { sampleRegression, type RegressionSampling } from './regression';
 import { portableSin } from './trig';
 import type { Rng } from '@lab/core';
 import type { RegressionData } from './types';
@@ -17,7 +17,7 @@ export interface SineRegressionOptions {
   /** Default `1`. */
   readonly amplitude?: number;
   /** `'uniform'`: inputs drawn uniformly from `xRange`; `'grid'`: evenly spaced, both ends included. Default `'uniform'`. */
-  readonly sampling?: Sampling;
+  readonly sampling?: RegressionSampling;
   /** Seed or generator. Default `0`. */
   readonly seed?: number | Rng;
 }
