@@ -32,15 +32,18 @@ const spec = {
 } as const;
 
 /**
- * The Rng of one epoch's shuffle: with a seed, epoch e uses the (e + 1)-th stream forked from
- * `new Rng(seed)`, so any epoch can be replayed alone (resuming needs no history); an Rng is used
- * as it is (each call draws the next permutation).
+ * The Rng of one epoch's shuffle: with a seed, epoch e uses the (e + 1)-th child stream of
+ * `new Rng(seed)` (what `Rng.fork()` makes), so any epoch can be replayed alone and resuming needs
+ * no history; an Rng is used as it is (each call draws the next permutation). The child state is
+ * built here rather than by `fork()`, whose `| 1` yields a negative word that `setState` rejects
+ * in this @lab/core version.
  */
 export const epochRng = (seed: number | Rng, epoch: number): Rng => {
   if (seed instanceof Rng) return seed;
   const base = new Rng(seed);
-  for (let e = 0; e < epoch; e++) base.fork();
-  return base.fork();
+  let s: number[] = [];
+  for (let e = 0; e <= epoch; e++) s = [base.nextUint32(), base.nextUint32(), base.nextUint32(), (base.nextUint32() | 1) >>> 0];
+  return new Rng({ s: s as [number, number, number, number] });
 };
 
 /**
