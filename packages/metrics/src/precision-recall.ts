@@ -1,0 +1,100 @@
+import { InvalidArgumentError } from '@lab/core';
+import { binaryCurve, present, scoresInit, scoresMerge, scoresUpdate, type ScoresState } from './scores';
+import { posNeg, trapezoid, type CurveOptions } from './roc';
+import type { Label, LabelArray, ScoreBatch } from './types';
+import { fail, metric, oneOf, run, warn } from './util';
+
+export interface PrecisionRecallCurve {
+  precision: Float64Array;
+  recall: Float64Array;
+  thresholds: Float64Array;
+}
+
+function prCurve(s: ScoresState, o: CurveOptions): PrecisionRecallCurve {
+  const { th, tps, fps } = binaryCurve(...posNeg(s, o.posLabel));
+  const last = tps[tps.length - 1];
+  if (!last) warn(o, 'No positive class found in yTrue, recall is set to one for all thresholds');
+  const rev = (f: (i: number) => number, end: number[]) => Float64Array.from([...Array.from(th.keys(), (i) => f(th.length - 1 - i)), ...end]);
+  return {
+    precision: rev((i) => (tps[i] + fps[i] ? tps[i] / (tps[i] + fps[i]) : 0), [1]),
+    recall: rev((i) => (last ? tps[i] / last : 1), [0]),
+    thresholds: rev((i) => th[i], []),
+  };
+}
+
+const scoreMetric = <R>(compute: (s: ScoresState) => R) => ({
+  init: scoresInit,
+  merge: scoresMerge,
+  update: (s: ScoresState, b: ScoreBatch) => scoresUpdate(s, b),
+  compute,
+});
+
+/**
+ * Precision-recall pairs for each distinct score threshold t of binary scores:
+ * `precision = TP(score >= t) / #(score >= t)`, `recall = TP(score >= t) / P`, in increasing
+ * threshold order, ending with the point (recall 0, precision 1) that has no threshold.
+ *
+ * Defaults: `posLabel` = 1 for {0, 1} / {-1, 1} labels.
+ *
+ * @example
+ * precisionRecallCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
+ * // precision [0.5, 0.667, 0.5, 1, 1], recall [1, 1, 0.5, 0.5, 0], thresholds [0.1, 0.35, 0.4, 0.8]
+ *
+ * @see sklearn.metrics.precision_recall_curve
+ */
+export const precisionRecallCurveMetric = metric(
+  'precisionRecallCurve',
+  'Precision-recall curve of binary scores',
+  'metrics.precision_recall_curve',
+  { posLabel: { kind: 'number', optional: true, description: 'the positive class (default: 1 for {0, 1} or {-1, 1} labels)' } },
+  (o: CurveOptions = {}) => scoreMetric((s) => prCurve(s, o)),
+);
+
+/** One-shot {@link precisionRecallCurveMetric}. */
+export const precisionRecallCurve = (yTrue: LabelArray, probasPred: ArrayLike<number>, o: CurveOptions = {}): PrecisionRecallCurve =>
+  run(precisionRecallCurveMetric.create(o), { yTrue, yScore: probasPred, sampleWeight: o.sampleWeight });
+
+export interface AveragePrecisionOptions extends CurveOptions {
+  /** `'step'` (default, scikit-learn): `sum_n (R_n - R_{n-1}) P_n`; `'trapezoid'`: trapezoidal area under the PR curve. */
+  interpolation?: 'step' | 'trapezoid';
+}
+
+/**
+ * Average precision of binary scores: `AP = sum_n (R_n - R_{n-1}) P_n` over the thresholds of
+ * the precision-recall curve (no interpolation; differs from the trapezoidal area, which is
+ * optimistic — available as `interpolation: 'trapezoid'`).
+ *
+ * Defaults: `posLabel` = 1, `interpolation` = 'step'.
+ *
+ * @example
+ * averagePrecisionScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]); // 0.833
+ *
+ * @see sklearn.metrics.average_precision_score; Davis & Goadrich, ICML 2006; Manning et al., Introduction to Information Retrieval, 2008, 8.4.
+ */
+export const averagePrecisionScoreMetric = metric(
+  'averagePrecisionScore',
+  'Average precision: step-wise area under the precision-recall curve',
+  'metrics.average_precision_score',
+  {
+    posLabel: { kind: 'number', default: 1, description: 'the positive class' },
+    interpolation: { kind: 'enum', values: ['step', 'trapezoid'], default: 'step', description: 'step sum or trapezoidal area' },
+  },
+  (o: AveragePrecisionOptions = {}) => {
+    const trap = oneOf('interpolation', o.interpolation ?? 'step', ['step', 'trapezoid']) === 'trapezoid';
+    const posLabel: Label = o.posLabel ?? 1;
+    return scoreMetric((s) => {
+      const classes = present(s);
+      if (classes.length > 2) fail('yTrue', classes, 'binary labels (average precision of multi-class input is not supported)');
+      if (classes.length === 2 && !classes.includes(posLabel)) throw new InvalidArgumentError('posLabel', posLabel, `one of ${classes.join(', ')}`);
+      const { precision: p, recall: r } = prCurve(s, { ...o, posLabel });
+      if (trap) return -trapezoid(r, p);
+      let ap = 0;
+      for (let i = 0; i + 1 < r.length; i++) ap -= (r[i + 1] - r[i]) * p[i];
+      return ap;
+    });
+  },
+);
+
+/** One-shot {@link averagePrecisionScoreMetric}. */
+export const averagePrecisionScore = (yTrue: LabelArray, yScore: ArrayLike<number>, o: AveragePrecisionOptions = {}): number =>
+  run(averagePrecisionScoreMetric.create(o), { yTrue, yScore, sampleWeight: o.sampleWeight });
