@@ -6,15 +6,15 @@ import { scaleByLearningRate } from './scale';
 import { scaleByAdaDelta } from './scale-by-adadelta';
 
 /** The `adadelta` definition (params spec + constructor); `adadelta(options)` builds it. */
-export const adadeltaDefinition = defineOptimizer({
+export const adadeltaDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adadelta',
   meta: {
-    description: 'AdaDelta: steps in the units of the parameters from running means of g² and Δ² (PyTorch Adadelta)',
-    paper: 'Zeiler, "ADADELTA: An Adaptive Learning Rate Method", arXiv:1212.5701, 2012',
+    description: 'AdaDelta: unit-corrected steps from running means of g^2 and step^2 (PyTorch Adadelta)',
+    paper: 'Zeiler, arXiv:1212.5701, 2012',
   },
   params: {
     lr: lr(1),
-    rho: { kind: 'number-or-schedule', default: 0.9, min: 0, max: 1, description: 'decay ρ of the running means' },
+    rho: { kind: 'number-or-schedule', default: 0.9, min: 0, max: 1, description: 'decay rho of the running means' },
     eps: eps(1e-6),
     weightDecay: weightDecay(),
     maximize,

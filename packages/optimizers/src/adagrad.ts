@@ -7,15 +7,15 @@ import { scaleByRss } from './scale-by-rss';
 import { valueAt } from './util';
 
 /** The `adagrad` definition (params spec + constructor); `adagrad(options)` builds it. */
-export const adagradDefinition = defineOptimizer({
+export const adagradDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adagrad',
   meta: {
-    description: 'AdaGrad: per-coordinate step sizes from the sum of squared gradients (PyTorch Adagrad)',
-    paper: 'Duchi, Hazan & Singer, "Adaptive Subgradient Methods for Online Learning and Stochastic Optimization", JMLR 2011',
+    description: 'AdaGrad: steps scaled by the root sum of squared gradients (PyTorch Adagrad)',
+    paper: 'Duchi, Hazan & Singer, JMLR 2011',
   },
   params: {
     lr: lr(0.01),
-    lrDecay: { kind: 'number-or-schedule', default: 0, min: 0, description: 'learning-rate decay η: α_t = α / (1 + t·η)' },
+    lrDecay: { kind: 'number-or-schedule', default: 0, min: 0, description: 'learning-rate decay: lr_t = lr / (1 + t * lrDecay)' },
     weightDecay: weightDecay(),
     initialAccumulator: { kind: 'number', default: 0, min: 0, description: 'initial value G_0 of the sum of squares' },
     eps: eps(1e-10),

@@ -6,7 +6,7 @@ import { beta, eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
 import { scale, scaleByLearningRate } from './scale';
 import { scaleByAdam } from './scale-by-adam';
 
-const PAPER = 'Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015';
+const PAPER = 'Kingma & Ba, ICLR 2015';
 
 /** The Adam family's chain: L2 (adam, amsgrad) or decoupled (adamw) weight decay. */
 export function adamChain(
@@ -19,21 +19,26 @@ export function adamChain(
   return named(...(o.maximize ? [scale(-1)] : []), direction, addDecayedWeights(o.weightDecay), scaleByLearningRate(o.lr));
 }
 
-const adamParams = {
-  lr: lr(1e-3),
-  b1: beta(0.9, 'the first moment m (β1)'),
-  b2: beta(0.999, "the second moment v (β2; the lecture's slides use 0.99)"),
-  eps: eps(1e-8),
-  weightDecay: weightDecay(),
-  maximize,
-  epsInsideSqrt,
-} as const;
+const AMSGRAD = { kind: 'boolean', default: false, description: 'AMSGrad: normalise by the running maximum of v' } as const;
+
+/* @__NO_SIDE_EFFECTS__ */
+function adamSpec<W>(wd: W) {
+  return {
+    lr: lr(1e-3),
+    b1: beta(0.9, 'the first moment'),
+    b2: beta(0.999, "the second moment (the lecture uses 0.99)"),
+    eps: eps(1e-8),
+    weightDecay: wd,
+    maximize,
+    epsInsideSqrt,
+  } as const;
+}
 
 /** The `adam` definition (params spec + constructor); `adam(options)` builds it. */
-export const adamDefinition = defineOptimizer({
+export const adamDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adam',
   meta: { description: 'Adam: bias-corrected first and second moment estimates (PyTorch Adam)', paper: PAPER },
-  params: { ...adamParams, amsgrad: { kind: 'boolean', default: false, description: 'AMSGrad: normalise by the running maximum of v' } },
+  params: { ...adamSpec(weightDecay()), amsgrad: AMSGRAD },
   create: (o) => adamChain(o, o.amsgrad),
 });
 
@@ -61,10 +66,10 @@ export const adamDefinition = defineOptimizer({
 export const adam = (options: InputOptions<typeof adamDefinition.params> = {}) => instantiate(adamDefinition, options);
 
 /** The `amsgrad` definition: Adam with the running maximum of v. */
-export const amsgradDefinition = defineOptimizer({
+export const amsgradDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'amsgrad',
-  meta: { description: 'AMSGrad: Adam normalised by the running maximum of the second moment', paper: 'Reddi, Kale & Kumar, "On the Convergence of Adam and Beyond", ICLR 2018' },
-  params: adamParams,
+  meta: { description: 'AMSGrad: Adam with the running maximum of v', paper: 'Reddi, Kale & Kumar, ICLR 2018' },
+  params: adamSpec(weightDecay()),
   create: (o) => adamChain(o, true),
 });
 
@@ -86,13 +91,12 @@ export const amsgradDefinition = defineOptimizer({
 export const amsgrad = (options: InputOptions<typeof amsgradDefinition.params> = {}) => instantiate(amsgradDefinition, options);
 
 /** The `adamw` definition (params spec + constructor); `adamw(options)` builds it. */
-export const adamwDefinition = defineOptimizer({
+export const adamwDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adamw',
-  meta: { description: 'AdamW: Adam with decoupled weight decay (PyTorch AdamW)', paper: 'Loshchilov & Hutter, "Decoupled Weight Decay Regularization", ICLR 2019' },
+  meta: { description: 'AdamW: Adam with decoupled weight decay (PyTorch AdamW)', paper: 'Loshchilov & Hutter, ICLR 2019' },
   params: {
-    ...adamParams,
-    weightDecay: { kind: 'number-or-schedule', default: 0.01, min: 0, description: 'decoupled weight decay λ: θ ← θ − α·λ·θ' },
-    amsgrad: { kind: 'boolean', default: false, description: 'AMSGrad: normalise by the running maximum of v' },
+    ...adamSpec({ kind: 'number-or-schedule', default: 0.01, min: 0, description: 'decoupled weight decay: theta -= lr * weightDecay * theta' } as const),
+    amsgrad: AMSGRAD,
   },
   create: (o) => adamChain(o, o.amsgrad, true),
 });

@@ -6,10 +6,10 @@ import { scaleByLearningRate } from './scale';
 import { scaleByAdamax } from './scale-by-adamax';
 
 /** The `adamax` definition (params spec + constructor); `adamax(options)` builds it. */
-export const adamaxDefinition = defineOptimizer({
+export const adamaxDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adamax',
-  meta: { description: 'Adamax: Adam with the infinity norm in place of the second moment (PyTorch Adamax)', paper: 'Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, section 7' },
-  params: { lr: lr(2e-3), b1: beta(0.9, 'the first moment m (β1)'), b2: beta(0.999, 'the infinity norm u (β2)'), eps: eps(1e-8), weightDecay: weightDecay(), maximize },
+  meta: { description: 'Adamax: Adam with the infinity norm (PyTorch Adamax)', paper: 'Kingma & Ba, ICLR 2015, section 7' },
+  params: { lr: lr(2e-3), b1: beta(0.9, 'the first moment'), b2: beta(0.999, 'the infinity norm'), eps: eps(1e-8), weightDecay: weightDecay(), maximize },
   create: (o) => named(...head(o), scaleByAdamax({ b1: o.b1, b2: o.b2, eps: o.eps }), scaleByLearningRate(o.lr)),
 });
 

@@ -28,8 +28,3 @@ export function chain(...parts: GradientTransformation[]): GradientTransformatio
     },
   };
 }
-
-/** The identity transformation: passes updates through, no state. */
-export function identity(): GradientTransformation<null> {
-  return { init: () => null, update: (updates) => ({ updates: updates as FloatArray[], state: null }) };
-}

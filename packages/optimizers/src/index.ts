@@ -15,7 +15,7 @@ export type {
 } from './types';
 
 // Composition
-export { chain, identity } from './chain';
+export { chain } from './chain';
 export { applyUpdates } from './apply-updates';
 
 // Building blocks: scaling and direction (ψ and φ of the lecture's unified form)

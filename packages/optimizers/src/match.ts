@@ -10,5 +10,5 @@ export function nameMatcher(m: NameMatcher): (name: string) => boolean {
     const re = new RegExp(`^${m.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
     return (n) => re.test(n);
   }
-  throw new InvalidArgumentError('match', m, 'a glob string, a RegExp, a list of names or a predicate (name) => boolean');
+  throw new InvalidArgumentError('match', m, 'a glob, RegExp, list of names or predicate');
 }

@@ -6,16 +6,16 @@ import { scaleByLearningRate } from './scale';
 import { scaleByNadam } from './scale-by-nadam';
 
 /** The `nadam` definition (params spec + constructor); `nadam(options)` builds it. */
-export const nadamDefinition = defineOptimizer({
+export const nadamDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'nadam',
-  meta: { description: 'NAdam: Adam with Nesterov momentum and a momentum warm-up schedule (PyTorch NAdam)', paper: 'Dozat, "Incorporating Nesterov Momentum into Adam", ICLR 2016 workshop' },
+  meta: { description: 'NAdam: Adam with Nesterov momentum (PyTorch NAdam)', paper: 'Dozat, ICLR 2016 workshop' },
   params: {
     lr: lr(2e-3),
-    b1: beta(0.9, 'the first moment m (β1)'),
-    b2: beta(0.999, 'the second moment v (β2)'),
+    b1: beta(0.9, 'the first moment'),
+    b2: beta(0.999, 'the second moment'),
     eps: eps(1e-8),
     weightDecay: weightDecay(),
-    momentumDecay: { kind: 'number-or-schedule', default: 4e-3, min: 0, description: 'momentum decay ψ of μ_t = β1·(1 − ½·0.96^(tψ))' },
+    momentumDecay: { kind: 'number-or-schedule', default: 4e-3, min: 0, description: 'momentum decay psi of mu_t = b1 * (1 - 0.5 * 0.96^(t * psi))' },
   },
   create: (o) => named(...head(o), scaleByNadam({ b1: o.b1, b2: o.b2, eps: o.eps, momentumDecay: o.momentumDecay }), scaleByLearningRate(o.lr)),
 });

@@ -62,13 +62,13 @@ export class Optimizer {
     const seen = new Set<string>();
     params.forEach((p, i) => {
       if (typeof p?.name !== 'string' || !(p.value instanceof Float64Array || p.value instanceof Float32Array))
-        throw new InvalidArgumentError(`params[${i}]`, p, 'a parameter { name: string, value: Float32Array | Float64Array, grad }');
+        throw new InvalidArgumentError(`params[${i}]`, p, 'a parameter { name, value: Float32Array | Float64Array, grad }');
       if (seen.has(p.name)) throw new InvalidArgumentError(`params[${i}].name`, p.name, 'a name not used by another parameter');
       seen.add(p.name);
     });
     const cfg: OptimizerConfig = 'init' in config ? { optimizer: () => config } : config;
     const specs = cfg.groups ?? [];
-    const tests = specs.map((g, i) => (g?.match === undefined ? (() => { throw new InvalidArgumentError(`groups[${i}].match`, g?.match, 'a name pattern'); })() : nameMatcher(g.match)));
+    const tests = specs.map((g) => nameMatcher(g?.match));
     const members: ParameterLike[][] = specs.map(() => []);
     const rest: ParameterLike[] = [];
     for (const p of params) {
@@ -76,7 +76,7 @@ export class Optimizer {
       (k < 0 ? rest : members[k]).push(p);
     }
     members.forEach((m, i) => {
-      if (!m.length) throw new InvalidArgumentError(`groups[${i}].match`, specs[i].match, 'a pattern that matches at least one parameter');
+      if (!m.length) throw new InvalidArgumentError(`groups[${i}].match`, specs[i].match, 'a pattern matching a parameter');
     });
     const make = (ps: ParameterLike[], extra: Options = {}): ParamGroup => {
       const options = { ...cfg.options, ...extra };
@@ -142,7 +142,7 @@ export class Optimizer {
    */
   loadStateDict(dict: OptimizerStateDict): void {
     if (dict?.format !== 'lab.optimizer' || dict.version !== 1 || !Array.isArray(dict.groups))
-      throw new StateMismatchError('stateDict', dict, 'an optimizer state dict { format: "lab.optimizer", version: 1, groups }');
+      throw new StateMismatchError('stateDict', dict, 'a stateDict() result');
     if (dict.groups.length !== this.groups.length) throw new StateMismatchError('stateDict.groups', dict.groups.length, `${this.groups.length} parameter groups`);
     const states = this.groups.map((g, i) => {
       const saved = dict.groups[i];

@@ -15,7 +15,7 @@ import { sgdDefinition } from './sgd';
  * const registry = createRegistry().use(optimizersPlugin);
  * const opt = registry.build('optimizer', { type: 'adam', lr: 0.01 });
  */
-export const optimizersPlugin = definePlugin({
+export const optimizersPlugin = /* @__PURE__ */ definePlugin({
   meta: { name: '@lab/optimizers', version: '0.1.0' },
   optimizers: [
     sgdDefinition,

@@ -6,10 +6,10 @@ import { scaleByLearningRate } from './scale';
 import { scaleByRadam } from './scale-by-radam';
 
 /** The `radam` definition (params spec + constructor); `radam(options)` builds it. */
-export const radamDefinition = defineOptimizer({
+export const radamDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'radam',
-  meta: { description: "RAdam: Adam with a rectified adaptive step while the second moment's variance is high (PyTorch RAdam)", paper: 'Liu et al., "On the Variance of the Adaptive Learning Rate and Beyond", ICLR 2020' },
-  params: { lr: lr(1e-3), b1: beta(0.9, 'the first moment m (β1)'), b2: beta(0.999, 'the second moment v (β2)'), eps: eps(1e-8), weightDecay: weightDecay() },
+  meta: { description: 'RAdam: Adam with a rectified adaptive step (PyTorch RAdam)', paper: 'Liu et al., ICLR 2020' },
+  params: { lr: lr(1e-3), b1: beta(0.9, 'the first moment'), b2: beta(0.999, 'the second moment'), eps: eps(1e-8), weightDecay: weightDecay() },
   create: (o) => named(...head(o), scaleByRadam({ b1: o.b1, b2: o.b2, eps: o.eps }), scaleByLearningRate(o.lr)),
 });
 

@@ -7,19 +7,19 @@ import { scaleByRms } from './scale-by-rms';
 import { trace } from './trace';
 
 /** The `rmsprop` definition (params spec + constructor); `rmsprop(options)` builds it. */
-export const rmspropDefinition = defineOptimizer({
+export const rmspropDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'rmsprop',
   meta: {
-    description: 'RMSprop: divide by a running root mean square of the gradient, optionally centred, with momentum (PyTorch RMSprop)',
-    paper: 'Hinton, Srivastava & Swersky, Neural Networks for Machine Learning, lecture 6e (2012); Graves 2013 (centred)',
+    description: 'RMSprop: steps scaled by a running RMS of the gradient (PyTorch RMSprop)',
+    paper: 'Hinton, Srivastava & Swersky, lecture 6e, 2012; Graves 2013',
   },
   params: {
     lr: lr(0.01),
-    alpha: { kind: 'number-or-schedule', default: 0.99, min: 0, max: 1, description: 'smoothing constant ρ of the running mean of g²' },
+    alpha: { kind: 'number-or-schedule', default: 0.99, min: 0, max: 1, description: 'smoothing constant of the running mean of g^2' },
     eps: eps(1e-8),
     weightDecay: weightDecay(),
-    momentum: { kind: 'number-or-schedule', default: 0, min: 0, description: 'momentum factor μ' },
-    centered: { kind: 'boolean', default: false, description: 'divide by the estimated variance √(E[g²] − E[g]²)' },
+    momentum: { kind: 'number-or-schedule', default: 0, min: 0, description: 'momentum factor' },
+    centered: { kind: 'boolean', default: false, description: 'divide by the estimated standard deviation sqrt(E[g^2] - E[g]^2)' },
     maximize,
     epsInsideSqrt,
   },

@@ -1,5 +1,5 @@
 import type { FloatArray, GradientTransformation, Scalar } from './types';
-import { fits, like, scalar, valueAt } from './util';
+import { perParam } from './per-param';
 
 export interface ScaleByAdaDeltaOptions {
   /** Decay ρ of both running means; default 0.9. */
@@ -24,31 +24,11 @@ export interface AdaDeltaState {
  * const adadelta = chain(scaleByAdaDelta({ rho: 0.9 }), scaleByLearningRate(1));
  */
 export function scaleByAdaDelta({ rho = 0.9, eps = 1e-6 }: ScaleByAdaDeltaOptions = {}): GradientTransformation<AdaDeltaState> {
-  scalar('rho', rho, 0, 1, true);
-  scalar('eps', eps);
-  return {
-    init: (params) => ({ count: 0, nu: params.map((p) => like(p)), delta: params.map((p) => like(p)) }),
-    update(updates, state) {
-      const { count } = state;
-      fits(updates, state.nu, 'nu');
-      const r = valueAt(rho, count, 'rho');
-      const E = valueAt(eps, count, 'eps');
-      const nu: FloatArray[] = [];
-      const delta: FloatArray[] = [];
-      const out = updates.map((g, i) => {
-        const v = like(g);
-        const d = like(g);
-        const o = like(g);
-        for (let j = 0; j < g.length; j++) {
-          v[j] = state.nu[i][j] * r + (1 - r) * g[j] * g[j];
-          o[j] = (Math.sqrt(state.delta[i][j] + E) / Math.sqrt(v[j] + E)) * g[j];
-          d[j] = state.delta[i][j] * r + (1 - r) * o[j] * o[j];
-        }
-        nu.push(v);
-        delta.push(d);
-        return o;
-      });
-      return { updates: out, state: { count: count + 1, nu, delta } };
-    },
-  };
+  return perParam(['nu', 'delta'], { rho: [rho, 0, 1, true], eps: [eps] }, ({ rho: r, eps: E }) => (g, [v0, d0], [v, d], o) => {
+    for (let j = 0; j < g.length; j++) {
+      v[j] = v0[j] * r + (1 - r) * g[j] * g[j];
+      o[j] = (Math.sqrt(d0[j] + E) / Math.sqrt(v[j] + E)) * g[j];
+      d[j] = d0[j] * r + (1 - r) * o[j] * o[j];
+    }
+  });
 }

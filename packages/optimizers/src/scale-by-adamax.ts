@@ -1,5 +1,5 @@
 import type { FloatArray, GradientTransformation, Scalar } from './types';
-import { fits, like, scalar, valueAt } from './util';
+import { perParam } from './per-param';
 
 export interface ScaleByAdamaxOptions {
   /** Decay β1 of the first moment; default 0.9. */
@@ -26,34 +26,14 @@ export interface AdamaxState {
  * const adamax = chain(scaleByAdamax(), scaleByLearningRate(0.002));
  */
 export function scaleByAdamax({ b1 = 0.9, b2 = 0.999, eps = 1e-8 }: ScaleByAdamaxOptions = {}): GradientTransformation<AdamaxState> {
-  scalar('b1', b1, 0, 1);
-  scalar('b2', b2, 0, 1);
-  scalar('eps', eps);
-  return {
-    init: (params) => ({ count: 0, mu: params.map((p) => like(p)), nuInf: params.map((p) => like(p)) }),
-    update(updates, state) {
-      const { count } = state;
-      fits(updates, state.mu, 'mu');
-      const B1 = valueAt(b1, count, 'b1');
-      const B2 = valueAt(b2, count, 'b2');
-      const E = valueAt(eps, count, 'eps');
-      const bc1 = 1 - B1 ** (count + 1);
-      const mu: FloatArray[] = [];
-      const nuInf: FloatArray[] = [];
-      const out = updates.map((g, i) => {
-        const m = like(g);
-        const u = like(g);
-        const o = like(g);
-        for (let j = 0; j < g.length; j++) {
-          m[j] = state.mu[i][j] * B1 + (1 - B1) * g[j];
-          u[j] = Math.max(state.nuInf[i][j] * B2, Math.abs(g[j]) + E);
-          o[j] = m[j] / u[j] / bc1;
-        }
-        mu.push(m);
-        nuInf.push(u);
-        return o;
-      });
-      return { updates: out, state: { count: count + 1, mu, nuInf } };
-    },
-  };
+  return perParam(['mu', 'nuInf'], { b1: [b1, 0, 1], b2: [b2, 0, 1], eps: [eps] }, ({ b1: B1, b2: B2, eps: E }, t) => {
+    const bc1 = 1 - B1 ** t;
+    return (g, [m0, u0], [m, u], o) => {
+      for (let j = 0; j < g.length; j++) {
+        m[j] = m0[j] * B1 + (1 - B1) * g[j];
+        u[j] = Math.max(u0[j] * B2, Math.abs(g[j]) + E);
+        o[j] = m[j] / u[j] / bc1;
+      }
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import type { FloatArray, GradientTransformation, Scalar } from './types';
-import { fits, like, scalar, valueAt } from './util';
+import { perParam } from './per-param';
 
 export interface ScaleByNadamOptions {
   /** Decay β1 of the first moment; default 0.9. */
@@ -31,43 +31,29 @@ export interface NadamState {
  * const nadam = chain(scaleByNadam(), scaleByLearningRate(0.002));
  */
 export function scaleByNadam({ b1 = 0.9, b2 = 0.999, eps = 1e-8, momentumDecay = 0.004 }: ScaleByNadamOptions = {}): GradientTransformation<NadamState> {
-  scalar('b1', b1, 0, 1);
-  scalar('b2', b2, 0, 1);
-  scalar('eps', eps);
-  scalar('momentumDecay', momentumDecay);
-  return {
-    init: (params) => ({ count: 0, muProduct: 1, mu: params.map((p) => like(p)), nu: params.map((p) => like(p)) }),
-    update(updates, state) {
-      const { count } = state;
-      fits(updates, state.mu, 'mu');
-      const B1 = valueAt(b1, count, 'b1');
-      const B2 = valueAt(b2, count, 'b2');
-      const E = valueAt(eps, count, 'eps');
-      const md = valueAt(momentumDecay, count, 'momentumDecay');
-      const t = count + 1;
+  return perParam<NadamState>(
+    ['mu', 'nu'],
+    { b1: [b1, 0, 1], b2: [b2, 0, 1], eps: [eps], momentumDecay: [momentumDecay] },
+    ({ b1: B1, b2: B2, eps: E, momentumDecay: md }, t, state) => {
       const bc2 = 1 - B2 ** t;
       const muT = B1 * (1 - 0.5 * 0.96 ** (t * md));
       const muNext = B1 * (1 - 0.5 * 0.96 ** ((t + 1) * md));
       const muProduct = state.muProduct * muT;
       const c1 = (1 - muT) / (1 - muProduct);
       const c2 = muNext / (1 - muProduct * muT * muNext);
-      const mu: FloatArray[] = [];
-      const nu: FloatArray[] = [];
-      const out = updates.map((g, i) => {
-        const m = like(g);
-        const v = like(g);
-        const o = like(g);
-        for (let j = 0; j < g.length; j++) {
-          m[j] = state.mu[i][j] * B1 + (1 - B1) * g[j];
-          v[j] = state.nu[i][j] * B2 + (1 - B2) * g[j] * g[j];
-          const d = Math.sqrt(v[j] / bc2) + E;
-          o[j] = c1 * (g[j] / d) + c2 * (m[j] / d);
-        }
-        mu.push(m);
-        nu.push(v);
-        return o;
-      });
-      return { updates: out, state: { count: t, muProduct, mu, nu } };
+      return [
+        (g, [m0, v0], [m, v], o) => {
+          for (let j = 0; j < g.length; j++) {
+            m[j] = m0[j] * B1 + (1 - B1) * g[j];
+            v[j] = v0[j] * B2 + (1 - B2) * g[j] * g[j];
+            const d = Math.sqrt(v[j] / bc2) + E;
+            o[j] = c1 * (g[j] / d) + c2 * (m[j] / d);
+          }
+        },
+        { muProduct },
+      ];
     },
-  };
+    {},
+    { muProduct: 1 },
+  );
 }

@@ -1,5 +1,5 @@
 import type { FloatArray, GradientTransformation, Scalar } from './types';
-import { fits, like, scalar, valueAt } from './util';
+import { perParam } from './per-param';
 
 export interface ScaleByRadamOptions {
   /** Decay β1 of the first moment; default 0.9. */
@@ -26,41 +26,20 @@ export interface RadamState {
  * const radam = chain(scaleByRadam(), scaleByLearningRate(1e-3));
  */
 export function scaleByRadam({ b1 = 0.9, b2 = 0.999, eps = 1e-8 }: ScaleByRadamOptions = {}): GradientTransformation<RadamState> {
-  scalar('b1', b1, 0, 1);
-  scalar('b2', b2, 0, 1);
-  scalar('eps', eps);
-  return {
-    init: (params) => ({ count: 0, mu: params.map((p) => like(p)), nu: params.map((p) => like(p)) }),
-    update(updates, state) {
-      const { count } = state;
-      fits(updates, state.mu, 'mu');
-      const B1 = valueAt(b1, count, 'b1');
-      const B2 = valueAt(b2, count, 'b2');
-      const E = valueAt(eps, count, 'eps');
-      const t = count + 1;
-      const bc1 = 1 - B1 ** t;
-      const bc2 = 1 - B2 ** t;
-      const rhoInf = 2 / (1 - B2) - 1;
-      const rho = rhoInf - (2 * t * B2 ** t) / bc2;
-      const rect = rho > 5 ? Math.sqrt(((rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho)) : 0;
-      const sbc2 = Math.sqrt(bc2);
-      const mu: FloatArray[] = [];
-      const nu: FloatArray[] = [];
-      const out = updates.map((g, i) => {
-        const m = like(g);
-        const v = like(g);
-        const o = like(g);
-        for (let j = 0; j < g.length; j++) {
-          m[j] = state.mu[i][j] * B1 + (1 - B1) * g[j];
-          v[j] = state.nu[i][j] * B2 + (1 - B2) * g[j] * g[j];
-          const mHat = m[j] / bc1;
-          o[j] = rect ? mHat * (sbc2 / (Math.sqrt(v[j]) + E)) * rect : mHat;
-        }
-        mu.push(m);
-        nu.push(v);
-        return o;
-      });
-      return { updates: out, state: { count: t, mu, nu } };
-    },
-  };
+  return perParam(['mu', 'nu'], { b1: [b1, 0, 1], b2: [b2, 0, 1], eps: [eps] }, ({ b1: B1, b2: B2, eps: E }, t) => {
+    const bc1 = 1 - B1 ** t;
+    const bc2 = 1 - B2 ** t;
+    const rhoInf = 2 / (1 - B2) - 1;
+    const rho = rhoInf - (2 * t * B2 ** t) / bc2;
+    const rect = rho > 5 ? Math.sqrt(((rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho)) : 0;
+    const sbc2 = Math.sqrt(bc2);
+    return (g, [m0, v0], [m, v], o) => {
+      for (let j = 0; j < g.length; j++) {
+        m[j] = m0[j] * B1 + (1 - B1) * g[j];
+        v[j] = v0[j] * B2 + (1 - B2) * g[j] * g[j];
+        const mHat = m[j] / bc1;
+        o[j] = rect ? mHat * (sbc2 / (Math.sqrt(v[j]) + E)) * rect : mHat;
+      }
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import type { FloatArray, GradientTransformation, Scalar } from './types';
-import { fits, like, scalar, valueAt } from './util';
+import { perParam } from './per-param';
 
 export interface ScaleByRmsOptions {
   /** Decay ρ of the running mean of g²; default 0.99 (PyTorch's `alpha`). */
@@ -28,39 +28,15 @@ export interface RmsState {
  * const rmsprop = chain(scaleByRms({ decay: 0.99 }), scaleByLearningRate(0.01));
  */
 export function scaleByRms({ decay = 0.99, eps = 1e-8, epsRoot = 0, centered = false }: ScaleByRmsOptions = {}): GradientTransformation<RmsState> {
-  scalar('decay', decay);
-  scalar('eps', eps);
-  scalar('epsRoot', epsRoot);
-  return {
-    init: (params) => ({ count: 0, nu: params.map((p) => like(p)), ...(centered ? { mu: params.map((p) => like(p)) } : {}) }),
-    update(updates, state) {
-      const { count } = state;
-      fits(updates, state.nu, 'nu');
-      const a = valueAt(decay, count, 'decay');
-      const E = valueAt(eps, count, 'eps');
-      const R = valueAt(epsRoot, count, 'epsRoot');
-      const nu: FloatArray[] = [];
-      const mu: FloatArray[] = [];
-      const out = updates.map((g, i) => {
-        const v = like(g);
-        const m = like(g);
-        const o = like(g);
-        const v0 = state.nu[i];
-        const m0 = state.mu?.[i];
-        for (let j = 0; j < g.length; j++) {
-          v[j] = v0[j] * a + (1 - a) * g[j] * g[j];
-          let s = v[j];
-          if (m0) {
-            m[j] = m0[j] * a + (1 - a) * g[j];
-            s += -1 * m[j] * m[j];
-          }
-          o[j] = g[j] / (Math.sqrt(R ? s + R : s) + E);
-        }
-        nu.push(v);
-        mu.push(m);
-        return o;
-      });
-      return { updates: out, state: { count: count + 1, nu, ...(centered ? { mu } : {}) } };
-    },
-  };
+  return perParam(centered ? ['nu', 'mu'] : ['nu'], { decay: [decay], eps: [eps], epsRoot: [epsRoot] }, ({ decay: a, eps: E, epsRoot: R }) => (g, [v0, m0], [v, m], o) => {
+    for (let j = 0; j < g.length; j++) {
+      v[j] = v0[j] * a + (1 - a) * g[j] * g[j];
+      let s = v[j];
+      if (m0) {
+        m[j] = m0[j] * a + (1 - a) * g[j];
+        s += -1 * m[j] * m[j];
+      }
+      o[j] = g[j] / (Math.sqrt(R ? s + R : s) + E);
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import type { FloatArray, GradientTransformation, Scalar } from './types';
-import { fits, like, scalar, valueAt } from './util';
+import { perParam } from './per-param';
 
 export interface ScaleByRssOptions {
   /** Initial value of the accumulator G_0; default 0. */
@@ -24,27 +24,15 @@ export interface RssState {
  * const adagrad = chain(scaleByRss({ eps: 1e-10 }), scaleByLearningRate(0.01));
  */
 export function scaleByRss({ initialAccumulator = 0, eps = 1e-10, epsRoot = 0 }: ScaleByRssOptions = {}): GradientTransformation<RssState> {
-  scalar('initialAccumulator', initialAccumulator);
-  scalar('eps', eps);
-  scalar('epsRoot', epsRoot);
-  return {
-    init: (params) => ({ count: 0, sum: params.map((p) => like(p).fill(initialAccumulator)) }),
-    update(updates, { count, sum: prev }) {
-      fits(updates, prev, 'sum');
-      const E = valueAt(eps, count, 'eps');
-      const R = valueAt(epsRoot, count, 'epsRoot');
-      const sum: FloatArray[] = [];
-      const out = updates.map((g, i) => {
-        const s = like(g);
-        const o = like(g);
-        for (let j = 0; j < g.length; j++) {
-          s[j] = prev[i][j] + g[j] * g[j];
-          o[j] = g[j] / (Math.sqrt(s[j] + R) + E);
-        }
-        sum.push(s);
-        return o;
-      });
-      return { updates: out, state: { count: count + 1, sum } };
+  return perParam(
+    ['sum'],
+    { initialAccumulator: [initialAccumulator], eps: [eps], epsRoot: [epsRoot] },
+    (h) => (g, [s0], [s], o) => {
+      for (let j = 0; j < g.length; j++) {
+        s[j] = s0[j] + g[j] * g[j];
+        o[j] = g[j] / (Math.sqrt(s[j] + h.epsRoot) + h.eps);
+      }
     },
-  };
+    { sum: initialAccumulator },
+  );
 }

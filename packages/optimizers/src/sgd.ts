@@ -6,23 +6,23 @@ import { scaleByLearningRate } from './scale';
 import { trace } from './trace';
 
 /** The `sgd` definition (params spec + constructor); `sgd(options)` builds it. */
-export const sgdDefinition = defineOptimizer({
+export const sgdDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'sgd',
   meta: {
-    description: 'Stochastic gradient descent with momentum, dampening, Nesterov momentum and weight decay (PyTorch SGD)',
-    paper: 'Robbins & Monro 1951; Polyak 1964 (momentum); Sutskever et al., ICML 2013 (Nesterov)',
+    description: 'SGD with momentum, dampening, Nesterov and weight decay (PyTorch SGD)',
+    paper: 'Robbins & Monro 1951; Polyak 1964; Sutskever et al., ICML 2013',
   },
   params: {
     lr: { kind: 'number-or-schedule', min: 0, log: true, description: LR_DESCRIPTION },
-    momentum: { kind: 'number-or-schedule', default: 0, min: 0, description: 'momentum factor μ' },
-    dampening: { kind: 'number-or-schedule', default: 0, min: 0, description: 'dampening τ of new gradients in the momentum buffer' },
+    momentum: { kind: 'number-or-schedule', default: 0, min: 0, description: 'momentum factor' },
+    dampening: { kind: 'number-or-schedule', default: 0, min: 0, description: 'dampening of new gradients in the momentum buffer' },
     weightDecay: weightDecay(),
-    nesterov: { kind: 'boolean', default: false, description: 'Nesterov momentum (PyTorch form g + μ·b)' },
+    nesterov: { kind: 'boolean', default: false, description: 'Nesterov momentum (PyTorch form g + momentum * buffer)' },
     maximize,
     lrInsideMomentum: {
       kind: 'boolean',
       default: false,
-      description: "the lecture's form v = μv + αg, θ −= v (α inside the buffer); equals PyTorch's while α is constant",
+      description: "the lecture's form v = mu*v + lr*g, theta -= v; equals PyTorch's while lr is constant",
     },
   },
   create(o) {

@@ -37,7 +37,7 @@ export function mergePerParam(full: Tree, sub: Tree, idx: readonly number[]): Tr
  */
 export function restore(template: Tree, saved: Tree, names: readonly string[], path: string): Tree {
   const fail = (expected: string, got: unknown = saved): never => {
-    throw new StateMismatchError(path, got, expected, `${path}: expected ${expected}; the saved state does not fit these parameters`);
+    throw new StateMismatchError(path, got, expected, `${path}: expected ${expected}`);
   };
   const leaf = (t: ArrayBufferView & ArrayLike<number>, s: unknown, where: string) => {
     if (!isView(s) || s.constructor !== t.constructor || s.length !== t.length)

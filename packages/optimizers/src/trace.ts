@@ -1,5 +1,5 @@
 import type { FloatArray, GradientTransformation, Scalar } from './types';
-import { fits, like, scalar, valueAt } from './util';
+import { perParam } from './per-param';
 
 export interface TraceOptions {
   /** Momentum μ (or a schedule). */
@@ -28,25 +28,10 @@ export interface TraceState {
  * const sgdMomentum = chain(trace({ decay: 0.9 }), scaleByLearningRate(0.01));
  */
 export function trace({ decay, dampening = 0, nesterov = false }: TraceOptions): GradientTransformation<TraceState> {
-  scalar('trace.decay', decay);
-  scalar('trace.dampening', dampening);
-  return {
-    init: (params) => ({ count: 0, trace: params.map((p) => like(p)) }),
-    update(updates, { count, trace: prev }) {
-      fits(updates, prev, 'trace');
-      const mu = valueAt(decay, count, 'trace.decay');
-      const keep = 1 - valueAt(dampening, count, 'trace.dampening');
-      const buffers: FloatArray[] = [];
-      const out = updates.map((g, i) => {
-        const b = count === 0 ? g.slice() : like(g);
-        if (count > 0) for (let j = 0; j < g.length; j++) b[j] = prev[i][j] * mu + keep * g[j];
-        buffers.push(b);
-        if (!nesterov) return b.slice();
-        const o = like(g);
-        for (let j = 0; j < g.length; j++) o[j] = g[j] + mu * b[j];
-        return o;
-      });
-      return { updates: out, state: { count: count + 1, trace: buffers } };
-    },
-  };
+  return perParam(['trace'], { decay: [decay], dampening: [dampening] }, ({ decay: mu, dampening: damp }, t) => (g, [b0], [b], o) => {
+    for (let j = 0; j < g.length; j++) {
+      b[j] = t === 1 ? g[j] : b0[j] * mu + (1 - damp) * g[j];
+      o[j] = nesterov ? g[j] + mu * b[j] : b[j];
+    }
+  });
 }
