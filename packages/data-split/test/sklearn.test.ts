@@ -22,7 +22,7 @@ interface Case {
   kind: string;
   options: Record<string, unknown>;
   nSamples: number;
-  y: (number | string)[] | null;
+  y: number[] | string[] | null;
   groups: number[] | null;
   expected: { error?: string; warned?: boolean; folds?: { train: number[]; test: number[] }[]; nTrain?: number; nTest?: number };
 }
