@@ -16,13 +16,13 @@ import { checkInput, checkTarget, isUnit, lossDefinition, lossFunction, reduce, 
  * @example
  * bceWithLogits(tensor([1000, -1000, 0]), tensor([1, 1, 0.5]), { reduction: 'none' });   // [0, 1000, 0.693...]
  */
-export const bceWithLogitsDefinition = lossDefinition(
+export const bceWithLogitsDefinition = /* @__PURE__ */ lossDefinition(
   'bceWithLogits',
-  'Binary cross-entropy of logits (stable softplus form) with pos_weight',
-  'PyTorch torch.nn.functional.binary_cross_entropy_with_logits',
+  'Binary cross-entropy of logits',
+  'PyTorch binary_cross_entropy_with_logits',
   {
-    weight: weightParam('a rescaling weight, broadcast to the input (a tensor with the plain function)'),
-    posWeight: weightParam('a weight on the positive term, broadcast from the last axis (e.g. one per class)'),
+    weight: weightParam('a weight broadcast to the input'),
+    posWeight: weightParam('a weight of positives, broadcast to the input'),
     reduction,
   },
   (input, target, o) => {
@@ -38,4 +38,4 @@ export const bceWithLogitsDefinition = lossDefinition(
 );
 
 /** {@link bceWithLogitsDefinition} as a function: `bceWithLogits(logits, target, { weight, posWeight, reduction })`. */
-export const bceWithLogits = lossFunction(bceWithLogitsDefinition);
+export const bceWithLogits = /* @__PURE__ */ lossFunction(bceWithLogitsDefinition);

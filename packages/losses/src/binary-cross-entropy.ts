@@ -1,12 +1,15 @@
 import { noGrad } from '@lab/tensor';
 import { checkInput, checkTarget, isUnit, lossDefinition, lossFunction, reduce, reduction, weightParam, weightTensor, withGrad } from './internal';
 
+/** PyTorch's EPSILON in the gradient's denominator: the float32 value nearest 1e-12. */
+const EPSILON = Math.fround(1e-12);
+
 /**
  * Binary cross-entropy of probabilities `p ∈ [0, 1]` against targets `y ∈ [0, 1]`:
  * `ℓ = −w · (y · max(log p, −100) + (1 − y) · max(log(1 − p), −100))`.
  *
  * The logs are clamped at −100 as in PyTorch, so `p` of exactly 0 or 1 gives a finite loss (100 per
- * wrong certain prediction). The gradient is PyTorch's `w · (p − y) / max(p (1 − p), 1e-12)`, finite
+ * wrong certain prediction). The gradient is PyTorch's `w · (p − y) / max(p (1 − p), ε)` (ε = float32(1e-12), as PyTorch), finite
  * at 0 and 1 too (it is not the derivative of the clamped value; no gradient flows to the target).
  * Prefer {@link bceWithLogits} on logits: it is exact where this one clamps.
  *
@@ -19,19 +22,19 @@ import { checkInput, checkTarget, isUnit, lossDefinition, lossFunction, reduce, 
  * binaryCrossEntropy(tensor([0.9, 0.2, 1]), tensor([1, 0, 0]), { reduction: 'none' });
  * // [0.105..., 0.223..., 100]
  */
-export const binaryCrossEntropyDefinition = lossDefinition(
+export const binaryCrossEntropyDefinition = /* @__PURE__ */ lossDefinition(
   'binaryCrossEntropy',
-  'Binary cross-entropy of probabilities (logs clamped at −100, as PyTorch)',
-  'PyTorch torch.nn.functional.binary_cross_entropy',
-  { weight: weightParam('a rescaling weight, broadcast to the input (a tensor with the plain function)'), reduction },
+  'Binary cross-entropy of probabilities',
+  'PyTorch binary_cross_entropy',
+  { weight: weightParam('a weight broadcast to the input'), reduction },
   (input, target, o) => {
     const fn = 'binaryCrossEntropy';
-    const p = checkInput(fn, input, isUnit, 'a probability in [0, 1] (use bceWithLogits for logits)');
+    const p = checkInput(fn, input, isUnit, 'a probability in [0, 1]');
     const y = checkTarget(fn, p, target, isUnit, 'a target in [0, 1]');
     const w = weightTensor(fn, 'weight', o.weight, p);
     const [value, grad] = noGrad(() => {
       const v = y.mul(p.log().clamp(-100)).add(y.neg().add(1).mul(p.neg().add(1).log().clamp(-100))).neg();
-      const g = p.sub(y).div(p.mul(p.neg().add(1)).clamp(1e-12));
+      const g = p.sub(y).div(p.mul(p.neg().add(1)).clamp(EPSILON));
       return w ? [v.mul(w), g.mul(w)] : [v, g];
     });
     return reduce(withGrad(value, p, grad), o.reduction);
@@ -39,4 +42,4 @@ export const binaryCrossEntropyDefinition = lossDefinition(
 );
 
 /** {@link binaryCrossEntropyDefinition} as a function: `binaryCrossEntropy(probs, target, { weight, reduction })`. */
-export const binaryCrossEntropy = lossFunction(binaryCrossEntropyDefinition);
+export const binaryCrossEntropy = /* @__PURE__ */ lossFunction(binaryCrossEntropyDefinition);

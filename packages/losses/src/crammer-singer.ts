@@ -4,7 +4,7 @@ import { checkMatrix, classIndices, lossDefinition, lossFunction, otherClasses, 
 import type { ClassTarget } from './types';
 
 const crammerSingerParams = {
-  margin: { kind: 'number', default: 1, min: 0, description: 'the margin m by which the target score must beat every other score' },
+  margin: { kind: 'number', default: 1, min: 0, description: 'the margin m' },
   reduction,
 } as const;
 
@@ -24,15 +24,15 @@ const crammerSingerParams = {
  * @example
  * crammerSingerLoss(tensor([[3, 2.5, 0], [0, 1, 4]]), [0, 1]);   // (0.5 + 4) / 2 = 2.25
  */
-export const crammerSingerLossDefinition = lossDefinition<typeof crammerSingerParams, ClassTarget>(
+export const crammerSingerLossDefinition = /* @__PURE__ */ lossDefinition<typeof crammerSingerParams, ClassTarget>(
   'crammerSingerLoss',
-  'Multiclass hinge loss of Crammer & Singer (scikit-learn hinge_loss)',
-  'K. Crammer & Y. Singer, On the Algorithmic Implementation of Multiclass Kernel-based Vector Machines, JMLR 2, 2001',
+  'Crammer-Singer multiclass hinge loss',
+  'Crammer & Singer, JMLR 2001',
   crammerSingerParams,
   (input, target, o) => {
     const fn = 'crammerSingerLoss';
     const x = checkMatrix(fn, input);
-    if (x.shape[1] < 2) throw new ShapeMismatchError(fn, [x.shape], 'do not fit: input needs at least 2 classes');
+    if (x.shape[1] < 2) throw new ShapeMismatchError(fn, [x.shape], 'need 2 or more classes');
     const t = classIndices(fn, x, target);
     const rival = where(otherClasses(x, t), x, -Infinity).max(1);
     return reduce(rival.sub(pick(x, t)).add(o.margin).relu(), o.reduction);
@@ -40,4 +40,4 @@ export const crammerSingerLossDefinition = lossDefinition<typeof crammerSingerPa
 );
 
 /** {@link crammerSingerLossDefinition} as a function: `crammerSingerLoss(scores, target, { margin, reduction })`. */
-export const crammerSingerLoss = lossFunction<(typeof crammerSingerLossDefinition)['params'], ClassTarget>(crammerSingerLossDefinition);
+export const crammerSingerLoss = /* @__PURE__ */ lossFunction<(typeof crammerSingerLossDefinition)['params'], ClassTarget>(crammerSingerLossDefinition);

@@ -5,7 +5,7 @@ import type { ClassTarget } from './types';
 
 const crossEntropyParams = {
   ...classParams,
-  labelSmoothing: { kind: 'number', default: 0, min: 0, max: 1, description: 'mix ε of the uniform distribution into the targets' },
+  labelSmoothing: { kind: 'number', default: 0, min: 0, max: 1, description: 'share of the uniform distribution mixed into the targets' },
 } as const;
 
 /**
@@ -35,10 +35,10 @@ const crossEntropyParams = {
  * const loss = crossEntropy(logits, [0, 2], { labelSmoothing: 0.1 });
  * loss.backward();   // logits.grad = (softmax(logits) − smoothed one-hot targets) / 2
  */
-export const crossEntropyDefinition = lossDefinition<typeof crossEntropyParams, ClassTarget>(
+export const crossEntropyDefinition = /* @__PURE__ */ lossDefinition<typeof crossEntropyParams, ClassTarget>(
   'crossEntropy',
-  'Cross-entropy of logits with class-index or probability targets',
-  'PyTorch torch.nn.functional.cross_entropy; C. Szegedy et al., Rethinking the Inception Architecture for Computer Vision, CVPR 2016 (label smoothing)',
+  'Cross-entropy of logits',
+  'PyTorch cross_entropy; Szegedy et al., CVPR 2016',
   crossEntropyParams,
   (input, target, o) => {
     const fn = 'crossEntropy';
@@ -64,4 +64,4 @@ export const crossEntropyDefinition = lossDefinition<typeof crossEntropyParams, 
  * {@link crossEntropyDefinition} as a function:
  * `crossEntropy(logits, target, { weight, ignoreIndex, labelSmoothing, reduction })`.
  */
-export const crossEntropy = lossFunction<(typeof crossEntropyDefinition)['params'], ClassTarget>(crossEntropyDefinition);
+export const crossEntropy = /* @__PURE__ */ lossFunction<(typeof crossEntropyDefinition)['params'], ClassTarget>(crossEntropyDefinition);

@@ -13,12 +13,12 @@ import { SIGN, isSign, lossDefinition, lossFunction, pair, reduce, reduction } f
  * @example
  * hingeEmbeddingLoss(tensor([0.3, 0.4, 2]), tensor([1, -1, -1]), { reduction: 'none' });   // [0.3, 0.6, 0]
  */
-export const hingeEmbeddingLossDefinition = lossDefinition(
+export const hingeEmbeddingLossDefinition = /* @__PURE__ */ lossDefinition(
   'hingeEmbeddingLoss',
-  'Hinge embedding loss: x for similar pairs (y = 1), max(0, m − x) for dissimilar ones (y = −1)',
-  'R. Hadsell, S. Chopra & Y. LeCun, Dimensionality Reduction by Learning an Invariant Mapping, CVPR 2006',
+  'Hinge embedding loss',
+  'Hadsell, Chopra & LeCun, CVPR 2006',
   {
-    margin: { kind: 'number', default: 1, description: 'the distance m beyond which dissimilar pairs cost nothing' },
+    margin: { kind: 'number', default: 1, description: 'the margin m for dissimilar pairs' },
     reduction,
   },
   (input, target, o) => {
@@ -28,4 +28,4 @@ export const hingeEmbeddingLossDefinition = lossDefinition(
 );
 
 /** {@link hingeEmbeddingLossDefinition} as a function: `hingeEmbeddingLoss(distances, labels, { margin, reduction })`. */
-export const hingeEmbeddingLoss = lossFunction(hingeEmbeddingLossDefinition);
+export const hingeEmbeddingLoss = /* @__PURE__ */ lossFunction(hingeEmbeddingLossDefinition);

@@ -14,12 +14,12 @@ import { lossDefinition, lossFunction, pair, reduce, reduction } from './interna
  * @example
  * huberLoss(tensor([0, 0]), tensor([0.5, 3]), { delta: 1, reduction: 'none' });   // [0.125, 2.5]
  */
-export const huberLossDefinition = lossDefinition(
+export const huberLossDefinition = /* @__PURE__ */ lossDefinition(
   'huberLoss',
-  'Huber loss: quadratic below delta, linear above',
-  'P. J. Huber, Robust Estimation of a Location Parameter, Ann. Math. Statist. 35(1), 1964',
+  'Huber loss',
+  'Huber, Ann. Math. Statist. 1964',
   {
-    delta: { kind: 'number', default: 1, min: 0, exclusiveMin: true, description: 'where the loss turns from quadratic to linear' },
+    delta: { kind: 'number', default: 1, min: 0, exclusiveMin: true, description: 'where the loss turns linear' },
     reduction,
   },
   (input, target, o) => {
@@ -31,4 +31,4 @@ export const huberLossDefinition = lossDefinition(
 );
 
 /** {@link huberLossDefinition} as a function: `huberLoss(input, target, { delta, reduction })`. */
-export const huberLoss = lossFunction(huberLossDefinition);
+export const huberLoss = /* @__PURE__ */ lossFunction(huberLossDefinition);

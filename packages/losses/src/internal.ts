@@ -23,13 +23,12 @@ export const reduction = {
   kind: 'enum',
   values: ['none', 'mean', 'sum'],
   default: 'mean',
-  description: "how per-element losses are combined: 'none' keeps them, 'mean' averages them, 'sum' adds them",
+  description: "'none' keeps the per-element losses, 'mean' averages, 'sum' adds them",
 } as const;
 
 /** A weight option given as numbers (a Tensor is also accepted by the plain functions). */
 export const weightParam = (description: string) => ({ kind: 'numbers', min: 0, optional: true, description }) as const;
 
-const shapeText = (s: readonly number[]): string => `[${s.join(', ')}]`;
 
 /** The values of `t`, checked finite (and against `ok`, when given). */
 export function values(argument: string, t: Tensor, ok?: (v: number) => boolean, expected = ''): ArrayLike<number> {
@@ -44,7 +43,7 @@ export function values(argument: string, t: Tensor, ok?: (v: number) => boolean,
 /** `input` checked: a tensor with at least one element, all finite. */
 export function checkInput(fn: string, input: unknown, ok?: (v: number) => boolean, expected?: string): Tensor {
   if (!(input instanceof Tensor)) throw new InvalidArgumentError(`${fn}: input`, input, 'a Tensor');
-  if (input.size === 0) throw new InvalidArgumentError(`${fn}: input`, input.shape, 'a non-empty batch (the loss of no samples is undefined)');
+  if (input.size === 0) throw new InvalidArgumentError(`${fn}: input`, input.shape, 'a non-empty batch');
   values(`${fn}: input`, input, ok, expected);
   return input;
 }
@@ -53,7 +52,7 @@ export function checkInput(fn: string, input: unknown, ok?: (v: number) => boole
 export function checkTarget(fn: string, input: Tensor, target: unknown, ok?: (v: number) => boolean, expected?: string): Tensor {
   if (!(target instanceof Tensor)) throw new InvalidArgumentError(`${fn}: target`, target, 'a Tensor');
   if (target.shape.length !== input.shape.length || target.shape.some((d, i) => d !== input.shape[i]))
-    throw new ShapeMismatchError(fn, [input.shape, target.shape], 'differ: input and target must have the same shape (nothing is broadcast)');
+    throw new ShapeMismatchError(fn, [input.shape, target.shape], 'differ (input and target need the same shape)');
   if (target.dtype !== input.dtype) throw new InvalidArgumentError(`${fn}: target`, target.dtype, `dtype ${input.dtype} like the input`);
   values(`${fn}: target`, target, ok, expected);
   return target;
@@ -79,7 +78,7 @@ export function reduce(loss: Tensor, how: string, divisor?: number): Tensor {
   if (how === 'none') return loss;
   if (how === 'sum') return loss.sum();
   if (divisor === undefined) return loss.mean();
-  if (!(divisor > 0)) throw new UndefinedResultError(`the weighted mean is undefined: the weights of the (non-ignored) targets sum to ${divisor}`);
+  if (!(divisor > 0)) throw new UndefinedResultError(`weighted mean undefined: target weights sum to ${divisor}`);
   return loss.sum().div(divisor);
 }
 
@@ -102,8 +101,8 @@ export function weightTensor(fn: string, argument: string, w: Weight | undefined
   else if (Array.isArray(w) || ArrayBuffer.isView(w)) t = constant(input, w as ArrayLike<number>, [(w as ArrayLike<number>).length]);
   else throw new InvalidArgumentError(`${fn}: ${argument}`, w, 'a Tensor or an array of numbers');
   if (length !== undefined ? t.rank !== 1 || t.size !== length : t.rank > input.rank || t.shape.some((d, i) => d !== 1 && d !== input.shape[input.rank - t.rank + i]))
-    throw new ShapeMismatchError(`${fn}: ${argument}`, [t.shape, input.shape], length !== undefined ? `do not fit: ${argument} needs one entry per class (${length})` : `do not fit: ${argument} must broadcast to the input's shape`);
-  values(`${fn}: ${argument}`, t, (v) => v >= 0, 'a weight ≥ 0');
+    throw new ShapeMismatchError(`${fn}: ${argument}`, [t.shape, input.shape], length !== undefined ? `need ${length} class weights` : 'do not broadcast');
+  values(`${fn}: ${argument}`, t, (v) => v >= 0, 'a weight >= 0');
   return t;
 }
 
@@ -125,7 +124,7 @@ export interface ClassIndices {
 
 /** Class scores need an axis 1: input `[N, C]` or `[N, C, d1, ...]`. */
 export function checkClassAxis(fn: string, input: Tensor): void {
-  if (input.rank < 2) throw new ShapeMismatchError(fn, [input.shape], 'do not fit: input needs shape [N, C] or [N, C, d1, ...] (class scores on axis 1)');
+  if (input.rank < 2) throw new ShapeMismatchError(fn, [input.shape], 'need input [N, C, ...] (classes on axis 1)');
 }
 
 /**
@@ -140,12 +139,12 @@ export function classIndices(fn: string, input: Tensor, target: ClassTarget, cla
   let data: ArrayLike<number>;
   if (target instanceof Tensor) {
     if (target.rank !== shape.length || target.shape.some((d, i) => d !== shape[i]))
-      throw new ShapeMismatchError(fn, [input.shape, target.shape], `do not fit: class-index targets need shape ${shapeText(shape)} (the input without its class axis)`);
+      throw new ShapeMismatchError(fn, [input.shape, target.shape], `need target [${shape}]`);
     data = target.data();
   } else if (target instanceof Int32Array || Array.isArray(target)) {
-    if (target.length !== n) throw new ShapeMismatchError(fn, [input.shape, [target.length]], `do not fit: class-index targets need ${n} entries (shape ${shapeText(shape)})`);
+    if (target.length !== n) throw new ShapeMismatchError(fn, [input.shape, [target.length]], `need ${n} targets`);
     data = target;
-  } else throw new InvalidArgumentError(`${fn}: target`, target, 'a Tensor, Int32Array or number[] of class indices');
+  } else throw new InvalidArgumentError(`${fn}: target`, target, 'a Tensor, Int32Array or number[]');
   const cw = classWeight?.data();
   const index = new Int32Array(n);
   const weight = new Float64Array(n);
@@ -155,7 +154,7 @@ export function classIndices(fn: string, input: Tensor, target: ClassTarget, cla
     const v = data[i];
     if (v === ignoreIndex) continue;
     if (!Number.isInteger(v) || v < 0 || v >= classes)
-      throw new InvalidArgumentError(`${fn}: target[${i}]`, v, `a class index in [0, ${classes})${ignoreIndex === undefined ? '' : ` or ignoreIndex (${ignoreIndex})`}`);
+      throw new InvalidArgumentError(`${fn}: target[${i}]`, v, `a class in [0, ${classes})`);
     index[i] = v;
     keep[i] = 1;
     total += weight[i] = cw ? cw[v] : 1;
@@ -166,7 +165,7 @@ export function classIndices(fn: string, input: Tensor, target: ClassTarget, cla
 /** A checked input of shape `[N, C]` (scores per class). */
 export function checkMatrix(fn: string, input: unknown): Tensor {
   const x = checkInput(fn, input);
-  if (x.rank !== 2) throw new ShapeMismatchError(fn, [x.shape], 'do not fit: input needs shape [N, C] (scores per class)');
+  if (x.rank !== 2) throw new ShapeMismatchError(fn, [x.shape], 'need input [N, C]');
   return x;
 }
 
@@ -204,7 +203,7 @@ export function lossDefinition<const S extends ParamsSpec, T = Tensor>(
 ): Definition<'loss', S, TensorLoss> {
   return defineLoss({
     name,
-    meta: { description, paper, docsUrl: `https://lab.dev/api/losses#${name.toLowerCase()}` },
+    meta: { description, paper },
     params,
     create: (options: ResolvedOptions<S>): TensorLoss => ({ forward: (input, target) => impl(input, target as T, options as Resolved<S>) }),
   });

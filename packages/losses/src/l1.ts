@@ -10,10 +10,10 @@ import { lossDefinition, lossFunction, pair, reduce, reduction } from './interna
  * @example
  * l1Loss(tensor([1, 2, 3]), tensor([1, 0, 6]));   // (0 + 2 + 3) / 3 = 1.666...
  */
-export const l1LossDefinition = lossDefinition(
+export const l1LossDefinition = /* @__PURE__ */ lossDefinition(
   'l1Loss',
-  'Absolute error |f − y| (MAE)',
-  'PyTorch torch.nn.functional.l1_loss',
+  'Absolute error |f-y|',
+  'PyTorch l1_loss',
   { reduction },
   (input, target, o) => {
     const [f, y] = pair('l1Loss', input, target);
@@ -22,7 +22,7 @@ export const l1LossDefinition = lossDefinition(
 );
 
 /** {@link l1LossDefinition} as a function: `l1Loss(input, target, { reduction })` (alias `maeLoss`). */
-export const l1Loss = lossFunction(l1LossDefinition);
+export const l1Loss = /* @__PURE__ */ lossFunction(l1LossDefinition);
 
 /** The mean absolute error: {@link l1Loss} (its default reduction is the mean). */
 export const maeLoss = l1Loss;

@@ -14,10 +14,10 @@ import { lossDefinition, lossFunction, pair, reduce, reduction } from './interna
  * const loss = mseLoss(f, tensor([1, 2, 5]));   // (0 + 0 + 4) / 3 = 1.333...
  * loss.backward();                              // f.grad = [0, 0, -4/3]
  */
-export const mseLossDefinition = lossDefinition(
+export const mseLossDefinition = /* @__PURE__ */ lossDefinition(
   'mseLoss',
-  'Mean squared error (f − y)², without ½, as PyTorch',
-  'PyTorch torch.nn.functional.mse_loss',
+  'Mean squared error (f-y)^2',
+  'PyTorch mse_loss',
   { reduction },
   (input, target, o) => {
     const [f, y] = pair('mseLoss', input, target);
@@ -26,4 +26,4 @@ export const mseLossDefinition = lossDefinition(
 );
 
 /** {@link mseLossDefinition} as a function: `mseLoss(input, target, { reduction })`. */
-export const mseLoss = lossFunction(mseLossDefinition);
+export const mseLoss = /* @__PURE__ */ lossFunction(mseLossDefinition);

@@ -2,9 +2,9 @@ import { checkMatrix, classIndices, constant, lossDefinition, lossFunction, othe
 import type { ClassTarget } from './types';
 
 const multiMarginParams = {
-  p: { kind: 'integer', default: 1, min: 1, max: 2, description: 'the power of each hinge: 1, or 2 for the squared hinge' },
-  margin: { kind: 'number', default: 1, min: 0, description: 'the margin between the target score and every other score' },
-  weight: weightParam('a weight per class (length C), applied by the target class'),
+  p: { kind: 'integer', default: 1, min: 1, max: 2, description: 'exponent of each hinge (1 or 2)' },
+  margin: { kind: 'number', default: 1, min: 0, description: 'the margin m' },
+  weight: weightParam('a weight per class (length C)'),
   reduction,
 } as const;
 
@@ -23,10 +23,10 @@ const multiMarginParams = {
  * @example
  * multiMarginLoss(tensor([[3, 2.5, 0]]), [0]);   // (max(0, 1 − 3 + 2.5) + max(0, 1 − 3 + 0)) / 3 = 1/6
  */
-export const multiMarginLossDefinition = lossDefinition<typeof multiMarginParams, ClassTarget>(
+export const multiMarginLossDefinition = /* @__PURE__ */ lossDefinition<typeof multiMarginParams, ClassTarget>(
   'multiMarginLoss',
-  'Multiclass hinge loss of Weston & Watkins (PyTorch MultiMarginLoss)',
-  'J. Weston & C. Watkins, Support Vector Machines for Multi-Class Pattern Recognition, ESANN 1999',
+  'Weston-Watkins multiclass hinge loss',
+  'Weston & Watkins, ESANN 1999',
   multiMarginParams,
   (input, target, o) => {
     const fn = 'multiMarginLoss';
@@ -40,4 +40,4 @@ export const multiMarginLossDefinition = lossDefinition<typeof multiMarginParams
 );
 
 /** {@link multiMarginLossDefinition} as a function: `multiMarginLoss(scores, target, { p, margin, weight, reduction })`. */
-export const multiMarginLoss = lossFunction<(typeof multiMarginLossDefinition)['params'], ClassTarget>(multiMarginLossDefinition);
+export const multiMarginLoss = /* @__PURE__ */ lossFunction<(typeof multiMarginLossDefinition)['params'], ClassTarget>(multiMarginLossDefinition);

@@ -11,8 +11,8 @@ export function nllParts(fn: string, logp: Tensor, input: Tensor, target: ClassT
 }
 
 export const classParams = {
-  weight: weightParam('a weight per class (length C); the weighted mean divides by the sum of the weights of the targets'),
-  ignoreIndex: { kind: 'integer', default: -100, description: 'a target value that contributes nothing (neither loss nor divisor)' },
+  weight: weightParam('a weight per class (length C)'),
+  ignoreIndex: { kind: 'integer', default: -100, description: 'a target value that is ignored' },
   reduction,
 } as const;
 
@@ -33,10 +33,10 @@ export const classParams = {
  * const logp = tensor([[0.1, 0.7, 0.2], [0.5, 0.25, 0.25]]).log();
  * nllLoss(logp, [1, 0]);   // −(ln 0.7 + ln 0.5) / 2 = 0.525
  */
-export const nllLossDefinition = lossDefinition<typeof classParams, ClassTarget>(
+export const nllLossDefinition = /* @__PURE__ */ lossDefinition<typeof classParams, ClassTarget>(
   'nllLoss',
-  'Negative log-likelihood of class-index targets, on log-probabilities',
-  'PyTorch torch.nn.functional.nll_loss',
+  'Negative log-likelihood',
+  'PyTorch nll_loss',
   classParams,
   (input, target, o) => {
     const x = checkInput('nllLoss', input);
@@ -46,4 +46,4 @@ export const nllLossDefinition = lossDefinition<typeof classParams, ClassTarget>
 );
 
 /** {@link nllLossDefinition} as a function: `nllLoss(logProbs, target, { weight, ignoreIndex, reduction })`. */
-export const nllLoss = lossFunction<(typeof nllLossDefinition)['params'], ClassTarget>(nllLossDefinition);
+export const nllLoss = /* @__PURE__ */ lossFunction<(typeof nllLossDefinition)['params'], ClassTarget>(nllLossDefinition);

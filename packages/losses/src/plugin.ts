@@ -20,7 +20,7 @@ import { zeroOneLossDefinition } from './zero-one';
  * Every loss of @lab/losses as a plugin: `createRegistry().use(lossesPlugin)`, then
  * `registry.build('loss', { type: 'crossEntropy', labelSmoothing: 0.1 }).forward(logits, target)`.
  */
-export const lossesPlugin = definePlugin({
+export const lossesPlugin = /* @__PURE__ */ definePlugin({
   meta: { name: '@lab/losses', version: '0.1.0' },
   losses: [
     zeroOneLossDefinition,

@@ -14,10 +14,10 @@ import { lossDefinition, lossFunction, pair, reduce, reduction } from './interna
  * const f = tensor([1, 2, 3], { requiresGrad: true });
  * quadraticLoss(f, tensor([1, 2, 5]), { reduction: 'sum' });   // ½·4 = 2; f.grad after backward: [0, 0, -2]
  */
-export const quadraticLossDefinition = lossDefinition(
+export const quadraticLossDefinition = /* @__PURE__ */ lossDefinition(
   'quadraticLoss',
-  'Quadratic loss ½(y − f)² (the lecture; MSE halved)',
-  'Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, 2009, §2.4',
+  'Quadratic loss (y-f)^2/2',
+  'Hastie et al., The Elements of Statistical Learning, 2009',
   { reduction },
   (input, target, o) => {
     const [f, y] = pair('quadraticLoss', input, target);
@@ -26,4 +26,4 @@ export const quadraticLossDefinition = lossDefinition(
 );
 
 /** {@link quadraticLossDefinition} as a function: `quadraticLoss(input, target, { reduction })`. */
-export const quadraticLoss = lossFunction(quadraticLossDefinition);
+export const quadraticLoss = /* @__PURE__ */ lossFunction(quadraticLossDefinition);

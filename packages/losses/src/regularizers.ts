@@ -10,7 +10,7 @@ function matcher(argument: string, m: NameMatcher): (name: string) => boolean {
     const re = new RegExp(`^${m.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
     return (n) => re.test(n);
   }
-  throw new InvalidArgumentError(argument, m, 'a glob string, a RegExp, a list of names or a predicate (name) => boolean');
+  throw new InvalidArgumentError(argument, m, 'a glob, RegExp, list of names or predicate');
 }
 
 /**
@@ -29,7 +29,7 @@ export function selectParameters(source: ParameterSource, mask: ParameterMask = 
     list = (source as { namedParameters(): Iterable<NamedTensor> }).namedParameters();
   else if (source && typeof (source as Iterable<unknown>)[Symbol.iterator] === 'function') list = source as Iterable<unknown>;
   else if (source && typeof source === 'object') list = Object.entries(source).map(([name, tensor]) => ({ name, tensor }));
-  else throw new InvalidArgumentError('params', source, 'a module, a list of named parameters or tensors, or a record name → tensor');
+  else throw new InvalidArgumentError('params', source, 'a module, a list of parameters or a record of tensors');
   const all = Array.from(list, (p, i): NamedTensor => {
     const named = p instanceof Tensor ? { name: String(i), tensor: p } : (p as NamedTensor);
     if (!(named?.tensor instanceof Tensor)) throw new InvalidArgumentError(`params[${i}]`, p, 'a Tensor or { name, tensor }');
@@ -39,7 +39,7 @@ export function selectParameters(source: ParameterSource, mask: ParameterMask = 
   const drop = mask.exclude === undefined ? () => false : matcher('exclude', mask.exclude);
   const out = all.filter((p) => keep(p.name) && !drop(p.name));
   if (out.length === 0)
-    throw new InvalidArgumentError('params', all.map((p) => p.name), 'at least one parameter left after include / exclude');
+    throw new InvalidArgumentError('params', all.map((p) => p.name), 'a non-empty selection (after include/exclude)');
   return out;
 }
 

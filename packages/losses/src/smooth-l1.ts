@@ -12,12 +12,12 @@ import { lossDefinition, lossFunction, pair, reduce, reduction } from './interna
  * @example
  * smoothL1Loss(tensor([0, 0]), tensor([0.5, 3]), { reduction: 'none' });   // [0.125, 2.5]
  */
-export const smoothL1LossDefinition = lossDefinition(
+export const smoothL1LossDefinition = /* @__PURE__ */ lossDefinition(
   'smoothL1Loss',
-  'Smooth L1 loss: quadratic below beta (scaled by 1/beta), linear above',
-  'R. Girshick, Fast R-CNN, ICCV 2015',
+  'Smooth L1 loss',
+  'Girshick, Fast R-CNN, ICCV 2015',
   {
-    beta: { kind: 'number', default: 1, min: 0, description: 'where the loss turns from quadratic to linear (0: plain L1)' },
+    beta: { kind: 'number', default: 1, min: 0, description: 'where the loss turns linear (0: L1)' },
     reduction,
   },
   (input, target, o) => {
@@ -31,4 +31,4 @@ export const smoothL1LossDefinition = lossDefinition(
 );
 
 /** {@link smoothL1LossDefinition} as a function: `smoothL1Loss(input, target, { beta, reduction })`. */
-export const smoothL1Loss = lossFunction(smoothL1LossDefinition);
+export const smoothL1Loss = /* @__PURE__ */ lossFunction(smoothL1LossDefinition);

@@ -11,10 +11,10 @@ import { SIGN, isSign, lossDefinition, lossFunction, pair, reduce, reduction } f
  * @example
  * softMarginLoss(tensor([0, 1000, -1000]), tensor([1, 1, 1]), { reduction: 'none' });   // [0.693..., 0, 1000]
  */
-export const softMarginLossDefinition = lossDefinition(
+export const softMarginLossDefinition = /* @__PURE__ */ lossDefinition(
   'softMarginLoss',
-  'Soft margin (logistic) loss log(1 + exp(−y·f)) with labels −1/+1',
-  'PyTorch torch.nn.functional.soft_margin_loss',
+  'Soft margin (logistic) loss',
+  'PyTorch soft_margin_loss',
   { reduction },
   (input, target, o) => {
     const [f, y] = pair('softMarginLoss', input, target, isSign, SIGN);
@@ -23,4 +23,4 @@ export const softMarginLossDefinition = lossDefinition(
 );
 
 /** {@link softMarginLossDefinition} as a function: `softMarginLoss(scores, labels, { reduction })`. */
-export const softMarginLoss = lossFunction(softMarginLossDefinition);
+export const softMarginLoss = /* @__PURE__ */ lossFunction(softMarginLossDefinition);

@@ -36,16 +36,16 @@ export interface StructuralRiskOptions extends ParameterMask {
  */
 export function structuralRisk(loss: Tensor, params: ParameterSource, options: StructuralRiskOptions): Tensor {
   if (!(loss instanceof Tensor) || loss.size !== 1)
-    throw new InvalidArgumentError('loss', loss instanceof Tensor ? loss.shape : loss, "a one-element tensor (the empirical risk: a loss with reduction 'mean' or 'sum')");
+    throw new InvalidArgumentError('loss', loss instanceof Tensor ? loss.shape : loss, 'a one-element tensor (a reduced loss)');
   const { lambda, penalty = 'l2', half, l1Ratio, include, exclude } = options ?? ({} as StructuralRiskOptions);
-  if (typeof lambda !== 'number' || !(lambda >= 0) || lambda === Infinity) throw new InvalidArgumentError('lambda', lambda, 'a finite number ≥ 0');
+  if (typeof lambda !== 'number' || !(lambda >= 0) || lambda === Infinity) throw new InvalidArgumentError('lambda', lambda, 'a finite number >= 0');
   const mask = { include, exclude };
   let term: Tensor;
   if (penalty === 'l1') term = l1Penalty(params, mask);
   else if (penalty === 'l2') term = l2Penalty(params, { ...mask, half });
   else if (penalty === 'elasticNet') term = elasticNetPenalty(params, { ...mask, l1Ratio });
   else if (typeof penalty === 'function') term = penalty(params, mask);
-  else throw new InvalidArgumentError('penalty', penalty, "'l1', 'l2', 'elasticNet' or a function (params, mask) => Tensor");
+  else throw new InvalidArgumentError('penalty', penalty, "'l1', 'l2', 'elasticNet' or a function");
   if (!(term instanceof Tensor) || term.size !== 1) throw new InvalidArgumentError('penalty', term, 'a one-element tensor');
   return loss.add(term.mul(lambda).reshape(loss.shape));
 }

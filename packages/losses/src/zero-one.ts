@@ -23,21 +23,21 @@ import type { ClassTarget } from './types';
  * zeroOneLoss(tensor([[2, 1], [0, 3], [5, 4]]), [0, 0, 0]);   // 1/3 (the second prediction is wrong)
  * zeroOneLoss(tensor([1, -1, 1]), tensor([1, 1, 1]), { reduction: 'sum' });   // 1
  */
-export const zeroOneLossDefinition = lossDefinition<{ readonly reduction: typeof reduction }, ClassTarget>(
+export const zeroOneLossDefinition = /* @__PURE__ */ lossDefinition<{ readonly reduction: typeof reduction }, ClassTarget>(
   'zeroOneLoss',
-  'The 0-1 loss (error rate), for evaluation only: it has no useful gradient',
-  'scikit-learn sklearn.metrics.zero_one_loss',
+  '0-1 loss (error rate), for evaluation: no useful gradient',
+  'scikit-learn zero_one_loss',
   { reduction },
   (input, target, o) =>
     noGrad(() => {
       const fn = 'zeroOneLoss';
       const x = checkInput(fn, input);
       if (target instanceof Tensor && target.rank === x.rank) return reduce(x.eq(checkTarget(fn, x, target)).neg().add(1), o.reduction);
-      if (x.rank !== 2) throw new ShapeMismatchError(fn, [x.shape], 'do not fit: input needs shape [N, C] with class-index targets, or the shape of the target');
+      if (x.rank !== 2) throw new ShapeMismatchError(fn, [x.shape], 'need input [N, C] or the target shape');
       const t = classIndices(fn, x, target);
       return reduce(x.argmax(1).eq(constant(x, t.index, t.shape)).neg().add(1), o.reduction);
     }),
 );
 
 /** {@link zeroOneLossDefinition} as a function: `zeroOneLoss(input, target, { reduction })`. */
-export const zeroOneLoss = lossFunction<(typeof zeroOneLossDefinition)['params'], ClassTarget>(zeroOneLossDefinition);
+export const zeroOneLoss = /* @__PURE__ */ lossFunction<(typeof zeroOneLossDefinition)['params'], ClassTarget>(zeroOneLossDefinition);
