@@ -25,7 +25,7 @@ export interface BatchOptions extends SeedOption {
 const spec = {
   batchSize: { kind: 'integer', min: 1, optional: true, description: 'batch size' },
   regime: { kind: 'enum', values: ['mini-batch', 'batch', 'sgd'], default: 'mini-batch', description: 'regime' },
-  shuffle: shuffleParam(true),
+  shuffle: /* @__PURE__ */ shuffleParam(true),
   dropLast: { kind: 'boolean', default: false, description: 'drop a smaller last batch' },
   epoch: { kind: 'integer', default: 0, min: 0, description: 'epoch' },
   seed: seedParam,

@@ -14,10 +14,10 @@ import { def, factory, nSplitsParam, partition, repeat, rngOf, samples, seedPara
  * const [{ train, test }] = bootstrap({ nSplits: 1, seed: 3 }).split({ nSamples: 10 });
  * // train: 10 indices with repeats; test: the indices missing from train
  */
-export const bootstrapSplitter = def(
+export const bootstrapSplitter = /* @__PURE__ */ def(
   'bootstrap',
   'Resampling with replacement, testing on the out-of-bag samples',
-  { nSplits: nSplitsParam(10, 1), seed: seedParam },
+  { nSplits: /* @__PURE__ */ nSplitsParam(10, 1), seed: seedParam },
   (o, input) => {
     const n = samples(input);
     const rng = rngOf(o);
@@ -32,4 +32,4 @@ export const bootstrapSplitter = def(
 );
 
 /** {@link bootstrapSplitter} as a plain factory. */
-export const bootstrap = factory(bootstrapSplitter);
+export const bootstrap = /* @__PURE__ */ factory(bootstrapSplitter);

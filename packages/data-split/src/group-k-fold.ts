@@ -65,7 +65,7 @@ export function argsort(v: number[]): Int32Array {
  * [...groupKFold({ nSplits: 3 }).split({ nSamples: 12, groups })].map((f) => f.test);
  * // [5, 6, 7, 8], [0, 1, 2, 9], [3, 4, 10, 11]
  */
-export const groupKFoldSplitter = def('groupKFold', 'K-fold with non-overlapping groups', { nSplits: nSplitsParam(5) }, ({ nSplits: k }, input) => {
+export const groupKFoldSplitter = /* @__PURE__ */ def('groupKFold', 'K-fold with non-overlapping groups', { nSplits: /* @__PURE__ */ nSplitsParam(5) }, ({ nSplits: k }, input) => {
   const { codes, counts } = encode(input, 'groups');
   fits(k, counts.length, 'groups');
   const load: number[] = Array(k).fill(0);
@@ -79,4 +79,4 @@ export const groupKFoldSplitter = def('groupKFold', 'K-fold with non-overlapping
 });
 
 /** {@link groupKFoldSplitter} as a plain factory. */
-export const groupKFold = factory(groupKFoldSplitter);
+export const groupKFold = /* @__PURE__ */ factory(groupKFoldSplitter);

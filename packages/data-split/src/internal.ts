@@ -110,7 +110,8 @@ export const SK = 'https://scikit-learn.org/1.2/modules/generated/sklearn.model_
 
 /**
  * Define a splitter from its parts: `split(options, input)` and `count(options, input)` (default:
- * the `nSplits` option). `docsUrl` defaults to the scikit-learn class of the same name.
+ * the `nSplits` option). `page` is a URL, or the scikit-learn 1.2 page name (default: the class
+ * of the same name). Arguments are literals, so a `@__PURE__` call tree-shakes.
  */
 export const def = <const S extends ParamsSpec>(
   name: string,
@@ -118,11 +119,11 @@ export const def = <const S extends ParamsSpec>(
   params: S,
   split: (o: Options<S>, input: SplitInput) => Iterable<Fold>,
   count: (o: Options<S>, input: SplitInput) => number = (o) => (o as unknown as { nSplits: number }).nSplits,
-  docsUrl = SK + name[0].toUpperCase() + name.slice(1) + '.html',
+  page = name[0].toUpperCase() + name.slice(1),
 ) =>
   defineSplitter({
     name,
-    meta: { description, docsUrl },
+    meta: { description, docsUrl: page.includes('/') ? page : `${SK}${page}.html` },
     params,
     create: (o) => ({ nSplits: (input) => count(o, input), split: (input) => split(o, input) }),
   });
@@ -143,4 +144,4 @@ export const nSplitsParam = (d: number, min = 2) => ({ kind: 'integer', default:
 export const seedParam = { kind: 'integer', default: 0, description: 'random seed' } as const;
 export const shuffleParam = (d: boolean) => ({ kind: 'boolean', default: d, description: 'shuffle first' }) as const;
 /** Params of the K-fold splitters that may shuffle. */
-export const cvParams = { nSplits: nSplitsParam(5), shuffle: shuffleParam(false), seed: seedParam } as const;
+export const cvParams = { nSplits: /* @__PURE__ */ nSplitsParam(5), shuffle: /* @__PURE__ */ shuffleParam(false), seed: seedParam } as const;

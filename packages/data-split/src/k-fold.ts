@@ -33,9 +33,9 @@ export function kFoldAssignment(n: number, k: number, rng?: Rng | false): Int32A
  * for (const { train, test } of kFold({ nSplits: 3 }).split({ nSamples: 10 })) console.log(train, test);
  * // test folds: [0..3], [4..6], [7..9]
  */
-export const kFoldSplitter = def('kFold', 'K-fold cross-validation', cvParams, (o, input) =>
+export const kFoldSplitter = /* @__PURE__ */ def('kFold', 'K-fold cross-validation', cvParams, (o, input) =>
   assigned(kFoldAssignment(samples(input), o.nSplits, o.shuffle && rngOf(o)), o.nSplits),
 );
 
 /** {@link kFoldSplitter} as a plain factory: `kFold({ nSplits: 5 }).split({ nSamples })`. */
-export const kFold = factory(kFoldSplitter);
+export const kFold = /* @__PURE__ */ factory(kFoldSplitter);

@@ -11,7 +11,7 @@ import { assigned, def, factory, fail, partition, range, samples } from './inter
  * @example
  * [...leaveOneOut().split({ nSamples: 3 })].map((f) => f.test); // [0], [1], [2]
  */
-export const leaveOneOutSplitter = def(
+export const leaveOneOutSplitter = /* @__PURE__ */ def(
   'leaveOneOut',
   'Each sample is the test set once',
   {},
@@ -54,7 +54,7 @@ function* subsets(n: number, p: number): Generator<Fold> {
  * leavePOut({ p: 2 }).nSplits({ nSamples: 5 }); // 10
  * [...leavePOut({ p: 2 }).split({ nSamples: 4 })][0]; // { train: [2, 3], test: [0, 1] }
  */
-export const leavePOutSplitter = def(
+export const leavePOutSplitter = /* @__PURE__ */ def(
   'leavePOut',
   'Every subset of p samples is the test set once',
   { p: { kind: 'integer', min: 1, description: 'test set size' } },
@@ -67,6 +67,6 @@ export const leavePOutSplitter = def(
 );
 
 /** {@link leaveOneOutSplitter} as a plain factory. */
-export const leaveOneOut = factory(leaveOneOutSplitter);
+export const leaveOneOut = /* @__PURE__ */ factory(leaveOneOutSplitter);
 /** {@link leavePOutSplitter} as a plain factory. */
-export const leavePOut = factory(leavePOutSplitter);
+export const leavePOut = /* @__PURE__ */ factory(leavePOutSplitter);

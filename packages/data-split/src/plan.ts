@@ -34,7 +34,7 @@ const spec = {
   nSamples: int,
   batchSize: int,
   epochs: { kind: 'number', min: 0, exclusiveMin: true, optional: true, description: '' },
-  iterations: { ...int, optional: true },
+  iterations: { kind: 'integer', min: 1, optional: true, description: '' },
 } as const;
 
 /**

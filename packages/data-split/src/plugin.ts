@@ -15,7 +15,7 @@ import { trainTestSplitSplitter } from './train-test-split';
  * Every splitter of @lab/data-split as a plugin: `createRegistry().use(dataSplitPlugin)`, then
  * `registry.build('splitter', { type: 'kFold', nSplits: 5 })`.
  */
-export const dataSplitPlugin = definePlugin({
+export const dataSplitPlugin = /* @__PURE__ */ definePlugin({
   meta: { name: '@lab/data-split', version: '0.1.0' },
   splitters: [
     trainTestSplitSplitter,

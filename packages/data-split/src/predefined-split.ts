@@ -21,7 +21,7 @@ const foldIds = (testFold: number[]): number[] => {
  * [...predefinedSplit({ testFold: [0, 1, -1, 1] }).split({ nSamples: 4 })];
  * // { train: [1, 2, 3], test: [0] }, { train: [0, 2], test: [1, 3] }
  */
-export const predefinedSplitSplitter = def(
+export const predefinedSplitSplitter = /* @__PURE__ */ def(
   'predefinedSplit',
   'Folds given by a test fold id per sample',
   { testFold: { kind: 'numbers', description: 'test fold id of each sample (-1: train only)' } },
@@ -35,4 +35,4 @@ export const predefinedSplitSplitter = def(
 );
 
 /** {@link predefinedSplitSplitter} as a plain factory. */
-export const predefinedSplit = factory(predefinedSplitSplitter);
+export const predefinedSplit = /* @__PURE__ */ factory(predefinedSplitSplitter);

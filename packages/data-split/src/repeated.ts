@@ -9,7 +9,7 @@ const repeated = (name: string, description: string, assign: Assign) =>
   def(
     name,
     description,
-    { nSplits: nSplitsParam(5), nRepeats: { kind: 'integer', default: 10, min: 1, description: 'number of repetitions' }, seed: seedParam },
+    { nSplits: /* @__PURE__ */ nSplitsParam(5), nRepeats: { kind: 'integer', default: 10, min: 1, description: 'number of repetitions' }, seed: seedParam },
     (o, input) => {
       const rng = rngOf(o);
       // The first repetition is computed now, so bad input fails on the call, not mid-iteration.
@@ -32,7 +32,7 @@ const repeated = (name: string, description: string, assign: Assign) =>
  * const cv = repeatedKFold({ nSplits: 2, nRepeats: 3, seed: 1 });
  * cv.nSplits({ nSamples: 10 }); // 6
  */
-export const repeatedKFoldSplitter = repeated('repeatedKFold', 'K-fold repeated with a new shuffle each time', (input, k, rng) =>
+export const repeatedKFoldSplitter = /* @__PURE__ */ repeated('repeatedKFold', 'K-fold repeated with a new shuffle each time', (input, k, rng) =>
   kFoldAssignment(samples(input), k, rng),
 );
 
@@ -47,13 +47,13 @@ export const repeatedKFoldSplitter = repeated('repeatedKFold', 'K-fold repeated 
  * const y = [0, 0, 0, 1, 1, 1];
  * [...repeatedStratifiedKFold({ nSplits: 3, nRepeats: 2 }).split({ nSamples: 6, y })].length; // 6
  */
-export const repeatedStratifiedKFoldSplitter = repeated(
+export const repeatedStratifiedKFoldSplitter = /* @__PURE__ */ repeated(
   'repeatedStratifiedKFold',
   'Stratified K-fold repeated with a new shuffle each time',
   stratifiedAssignment,
 );
 
 /** {@link repeatedKFoldSplitter} as a plain factory. */
-export const repeatedKFold = factory(repeatedKFoldSplitter);
+export const repeatedKFold = /* @__PURE__ */ factory(repeatedKFoldSplitter);
 /** {@link repeatedStratifiedKFoldSplitter} as a plain factory. */
-export const repeatedStratifiedKFold = factory(repeatedStratifiedKFoldSplitter);
+export const repeatedStratifiedKFold = /* @__PURE__ */ factory(repeatedStratifiedKFoldSplitter);

@@ -1,7 +1,7 @@
 import { def, encode, factory, nSplitsParam, repeat, rngOf, samples, seedParam } from './internal';
 import { sizeParams, sizes, stratifiedDraw } from './sizes';
 
-const params = { nSplits: nSplitsParam(10, 1), ...sizeParams, seed: seedParam } as const;
+const params = /* @__PURE__ */ sizeParams({ nSplits: /* @__PURE__ */ nSplitsParam(10, 1), seed: seedParam });
 
 /**
  * Shuffle split (Monte Carlo cross-validation): `nSplits` independent random train/test splits.
@@ -17,7 +17,7 @@ const params = { nSplits: nSplitsParam(10, 1), ...sizeParams, seed: seedParam } 
  * for (const { train, test } of shuffleSplit({ nSplits: 3, testFraction: 0.2, seed: 7 }).split({ nSamples: 10 }))
  *   console.log(train.length, test.length); // 8 2, three times
  */
-export const shuffleSplitSplitter = def('shuffleSplit', 'Independent random train/test splits', params, (o, input) => {
+export const shuffleSplitSplitter = /* @__PURE__ */ def('shuffleSplit', 'Independent random train/test splits', params, (o, input) => {
   const n = samples(input);
   const [nTrain, nTest] = sizes(n, o, 0.1);
   const rng = rngOf(o);
@@ -42,7 +42,7 @@ export const shuffleSplitSplitter = def('shuffleSplit', 'Independent random trai
  * const [{ test }] = stratifiedShuffleSplit({ nSplits: 1, testSize: 5 }).split({ nSamples: 10, y });
  * // test holds 3 samples of class 0 and 2 of class 1
  */
-export const stratifiedShuffleSplitSplitter = def('stratifiedShuffleSplit', 'Random splits keeping the class proportions of y', params, (o, input) => {
+export const stratifiedShuffleSplitSplitter = /* @__PURE__ */ def('stratifiedShuffleSplit', 'Random splits keeping the class proportions of y', params, (o, input) => {
   const { codes, counts } = encode(input, 'y');
   const [nTrain, nTest] = sizes(codes.length, o, 0.1);
   const rng = rngOf(o);
@@ -52,6 +52,6 @@ export const stratifiedShuffleSplitSplitter = def('stratifiedShuffleSplit', 'Ran
 });
 
 /** {@link shuffleSplitSplitter} as a plain factory. */
-export const shuffleSplit = factory(shuffleSplitSplitter);
+export const shuffleSplit = /* @__PURE__ */ factory(shuffleSplitSplitter);
 /** {@link stratifiedShuffleSplitSplitter} as a plain factory. */
-export const stratifiedShuffleSplit = factory(stratifiedShuffleSplitSplitter);
+export const stratifiedShuffleSplit = /* @__PURE__ */ factory(stratifiedShuffleSplitSplitter);

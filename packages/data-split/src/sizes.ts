@@ -17,12 +17,18 @@ export interface SizeOptions {
   trainFraction?: number;
 }
 
-const count = (what: string) => ({ kind: 'integer', min: 1, optional: true, description: `${what} set size (count)` }) as const;
-const fraction = (what: string) =>
+export const count = (what: string) => ({ kind: 'integer', min: 1, optional: true, description: `${what} set size (count)` }) as const;
+export const fraction = (what: string) =>
   ({ kind: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, optional: true, description: `${what} set size (fraction)` }) as const;
 
-/** Params spec of the four size options. */
-export const sizeParams = { testSize: count('test'), testFraction: fraction('test'), trainSize: count('train'), trainFraction: fraction('train') };
+/** Params spec of the four size options, with `extra` params (a function, so unused specs tree-shake). */
+export const sizeParams = <const T extends object>(extra: T) => ({
+  testSize: count('test'),
+  testFraction: fraction('test'),
+  trainSize: count('train'),
+  trainFraction: fraction('train'),
+  ...extra,
+});
 
 /**
  * `[nTrain, nTest]` for n samples by scikit-learn's rule (`_validate_shuffle_split`): a test

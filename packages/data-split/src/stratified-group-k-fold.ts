@@ -25,7 +25,7 @@ const std = (xs: number[]): number => {
  * const groups = [1, 1, 2, 2, 3, 3, 4, 4];
  * [...stratifiedGroupKFold({ nSplits: 2 }).split({ nSamples: 8, y, groups })].map((f) => f.test);
  */
-export const stratifiedGroupKFoldSplitter = def('stratifiedGroupKFold', 'Group K-fold keeping class proportions', cvParams, (o, input) => {
+export const stratifiedGroupKFoldSplitter = /* @__PURE__ */ def('stratifiedGroupKFold', 'Group K-fold keeping class proportions', cvParams, (o, input) => {
   const k = o.nSplits;
   const y = encode(input, 'y');
   const { codes, counts } = encode(input, 'groups');
@@ -62,4 +62,4 @@ export const stratifiedGroupKFoldSplitter = def('stratifiedGroupKFold', 'Group K
 });
 
 /** {@link stratifiedGroupKFoldSplitter} as a plain factory. */
-export const stratifiedGroupKFold = factory(stratifiedGroupKFoldSplitter);
+export const stratifiedGroupKFold = /* @__PURE__ */ factory(stratifiedGroupKFoldSplitter);

@@ -40,9 +40,9 @@ export function stratifiedAssignment(input: SplitInput, k: number, rng: Rng | fa
  * for (const { test } of stratifiedKFold({ nSplits: 2 }).split({ nSamples: 6, y })) console.log(test);
  * // [0, 1, 4], [2, 3, 5]
  */
-export const stratifiedKFoldSplitter = def('stratifiedKFold', 'K-fold keeping the class proportions of y', cvParams, (o, input) =>
+export const stratifiedKFoldSplitter = /* @__PURE__ */ def('stratifiedKFold', 'K-fold keeping the class proportions of y', cvParams, (o, input) =>
   assigned(stratifiedAssignment(input, o.nSplits, o.shuffle && rngOf(o), o), o.nSplits),
 );
 
 /** {@link stratifiedKFoldSplitter} as a plain factory. */
-export const stratifiedKFold = factory(stratifiedKFoldSplitter);
+export const stratifiedKFold = /* @__PURE__ */ factory(stratifiedKFoldSplitter);

@@ -15,11 +15,11 @@ import { def, factory, fail, nSplitsParam, range, samples } from './internal';
  * [...timeSeriesSplit({ nSplits: 3 }).split({ nSamples: 12 })];
  * // train [0..2] test [3..5]; train [0..5] test [6..8]; train [0..8] test [9..11]
  */
-export const timeSeriesSplitSplitter = def(
+export const timeSeriesSplitSplitter = /* @__PURE__ */ def(
   'timeSeriesSplit',
   'Forward-chaining folds for ordered data',
   {
-    nSplits: nSplitsParam(5),
+    nSplits: /* @__PURE__ */ nSplitsParam(5),
     maxTrainSize: { kind: 'integer', min: 1, optional: true, description: 'most training samples' },
     testSize: { kind: 'integer', min: 1, optional: true, description: 'test set size' },
     gap: { kind: 'integer', default: 0, min: 0, description: 'samples between train and test' },
@@ -37,4 +37,4 @@ export const timeSeriesSplitSplitter = def(
 );
 
 /** {@link timeSeriesSplitSplitter} as a plain factory. */
-export const timeSeriesSplit = factory(timeSeriesSplitSplitter);
+export const timeSeriesSplit = /* @__PURE__ */ factory(timeSeriesSplitSplitter);

@@ -1,10 +1,11 @@
 import type { Fold, LabelArray, Rng, SplitInput } from '@lab/core';
-import { def, encode, factory, fail, range, resolve, rngOf, samples, seedParam, shuffleParam, SK } from './internal';
+import { def, encode, factory, fail, range, resolve, rngOf, samples, seedParam, shuffleParam } from './internal';
 import type { SeedOption } from './internal';
-import { sizeParams, sizes, stratifiedDraw } from './sizes';
+import { count, fraction, sizeParams, sizes, stratifiedDraw } from './sizes';
 import type { SizeOptions } from './sizes';
 
-const params = { ...sizeParams, shuffle: shuffleParam(true), stratify: { kind: 'boolean', default: false, description: 'keep class proportions' }, seed: seedParam } as const;
+const stratify = { kind: 'boolean', default: false, description: 'keep class proportions' } as const;
+const params = /* @__PURE__ */ sizeParams({ shuffle: /* @__PURE__ */ shuffleParam(true), stratify, seed: seedParam });
 
 /** Options of {@link trainTestSplit}: sizes (count or fraction), `shuffle`, `stratify`, `seed`. */
 export interface TrainTestSplitOptions extends SizeOptions, SeedOption {
@@ -45,13 +46,13 @@ function holdout(input: SplitInput, o: TrainTestSplitOptions, rng: Rng, defaultT
  * const [fold] = trainTestSplitSplitter.create({ shuffle: false, stratify: false, seed: 0, testSize: 2 }).split({ nSamples: 10 });
  * // fold.train = [0..7], fold.test = [8, 9]
  */
-export const trainTestSplitSplitter = def(
+export const trainTestSplitSplitter = /* @__PURE__ */ def(
   'trainTestSplit',
   'One holdout train/test split',
   params,
   (o, input) => [holdout(input, o, rngOf(o), 0.25)],
   () => 1,
-  `${SK}train_test_split.html`,
+  'train_test_split',
 );
 
 const toInput = (data: number | SplitInput): SplitInput => (typeof data === 'number' ? { nSamples: data } : data);
@@ -68,8 +69,15 @@ const toInput = (data: number | SplitInput): SplitInput => (typeof data === 'num
 export const trainTestSplit = (data: number | SplitInput, options?: TrainTestSplitOptions): Fold =>
   factory(trainTestSplitSplitter)(options).split(toInput(data))[Symbol.iterator]().next().value as Fold;
 
-const { trainSize: _ts, trainFraction: _tf, ...valParams0 } = params;
-const valParams = { ...valParams0, valSize: sizeParams.testSize, valFraction: sizeParams.testFraction };
+const valParams = {
+  testSize: /* @__PURE__ */ count('test'),
+  testFraction: /* @__PURE__ */ fraction('test'),
+  valSize: /* @__PURE__ */ count('validation'),
+  valFraction: /* @__PURE__ */ fraction('validation'),
+  shuffle: /* @__PURE__ */ shuffleParam(true),
+  stratify,
+  seed: seedParam,
+};
 
 /** Options of {@link trainValTestSplit}: test and validation sizes as counts or fractions of all samples. */
 export interface TrainValTestSplitOptions extends Omit<TrainTestSplitOptions, 'trainSize' | 'trainFraction'> {
