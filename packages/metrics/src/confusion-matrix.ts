@@ -41,7 +41,7 @@ export const confusionMatrixMetric = metric(
       const cm = matrixOf(s, given ?? v.present);
       if (norm === 'none') return cm;
       const total = cm.flat().reduce((a, b) => a + b, 0);
-      return cm.map((row, i) =>
+      return cm.map((row) =>
         row.map((x, j) => {
           const d = norm === 'true' ? row.reduce((a, b) => a + b, 0) : norm === 'pred' ? cm.reduce((a, r) => a + r[j], 0) : total;
           return d ? x / d : 0;

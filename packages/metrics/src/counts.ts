@@ -73,7 +73,11 @@ function multilabel(s: CountsState, yt: Rows, yp: Rows, w: Float64Array | null, 
       col[3 * c] += t * p * wi;
       col[3 * c + 1] += p * wi;
       col[3 * c + 2] += t * wi;
-      if (pick[c]) (tp += t * p), (np += p), (nt += t);
+      if (pick[c]) {
+        tp += t * p;
+        np += p;
+        nt += t;
+      }
     }
     const key = `${tp},${np},${nt}`;
     rows[key] = (rows[key] ?? 0) + wi;
@@ -99,8 +103,12 @@ export function countsUpdate(s: CountsState, { yTrue, yPred, sampleWeight }: Lab
   const k = labels.length;
   const cm = k === k0 ? s.cm.slice() : grow(s.cm, k0, k, ident(k0));
   let n = s.n;
-  if (w) for (let i = 0; i < t.length; i++) (cm[t[i] * k + p[i]] += w[i]), (n += w[i]);
-  else {
+  if (w) {
+    for (let i = 0; i < t.length; i++) {
+      cm[t[i] * k + p[i]] += w[i];
+      n += w[i];
+    }
+  } else {
     for (let i = 0; i < t.length; i++) cm[t[i] * k + p[i]]++;
     n += t.length;
   }

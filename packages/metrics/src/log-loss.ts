@@ -58,7 +58,10 @@ export const logLossMetric = metric(
             }
             let raw = 0;
             let z = 0;
-            for (let c = 0; c < m; c++) (raw += x[at + c]), (z += clip(x[at + c]));
+            for (let c = 0; c < m; c++) {
+              raw += x[at + c];
+              z += clip(x[at + c]);
+            }
             if (Math.abs(raw - 1) > 1e-8 + Math.sqrt(Number.EPSILON) * raw)
               throw new InvalidArgumentError(`yPred[${at / m}]`, Array.from(x.subarray(at, at + m)), `probabilities that sum to 1 (sum ${raw})`);
             for (let c = 0; c < m; c++) out[c] = -Math.log(clip(x[at + c]) / z);

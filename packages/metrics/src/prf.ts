@@ -78,7 +78,9 @@ export function prfCompute(o: FbetaOptions, forMetric: 'precision' | 'recall' | 
     return ((1 + b2) * p * r) / (d === 0 ? 1 : d);
   };
   return (s: CountsState): PrfResult => {
-    let { tp, pred, tru, w } = counts(s, avg, labels, posLabel);
+    const c = counts(s, avg, labels, posLabel);
+    let { tp, pred, tru } = c;
+    const w = c.w;
     if (avg === 'micro') [tp, pred, tru] = [[total(tp)], [total(pred)], [total(tru)]];
     let warned = false;
     const div = (n: number[], d: number[], what: string, why: string) =>

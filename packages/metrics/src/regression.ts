@@ -53,7 +53,11 @@ function update(s: RegressionState, { yTrue, yPred, sampleWeight }: RegressionBa
     for (let i = 0; i < n; i++) {
       const wi = w ? w[i] : 1;
       const e = t.data[at(i)] - p.data[at(i)];
-      (sw += wi), (sy += wi * t.data[at(i)]), (se += wi * e), (st[6] += wi * e * e), (st[7] += wi * Math.abs(e));
+      sw += wi;
+      sy += wi * t.data[at(i)];
+      se += wi * e;
+      st[6] += wi * e * e;
+      st[7] += wi * Math.abs(e);
     }
     if (!sw) return fail('sampleWeight', 'all zero', 'weights with a positive sum');
     const [my, me] = [sy / sw, se / sw];
@@ -61,7 +65,8 @@ function update(s: RegressionState, { yTrue, yPred, sampleWeight }: RegressionBa
       const wi = w ? w[i] : 1;
       const dy = t.data[at(i)] - my;
       const de = t.data[at(i)] - p.data[at(i)] - me;
-      (st[3] += wi * dy * dy), (st[5] += wi * de * de);
+      st[3] += wi * dy * dy;
+      st[5] += wi * de * de;
     }
     [st[0], st[1], st[2], st[4]] = [sw, n, my, me];
     return st;

@@ -69,7 +69,11 @@ export function scoresMerge(a: ScoresState, b: ScoresState): ScoresState {
   const idx = indexOf(labels);
   b.labels.forEach((l, i) => {
     let j = idx.get(l);
-    if (j === undefined) idx.set(l, (j = labels.push(l) - 1)), x.push([]), w.push([]);
+    if (j === undefined) {
+      idx.set(l, (j = labels.push(l) - 1));
+      x.push([]);
+      w.push([]);
+    }
     x[j] = [...x[j], ...b.x[i]];
     w[j] = [...w[j], ...b.w[i]];
   });
@@ -123,7 +127,9 @@ export function binaryCurve(pos: { x: Float64Array; w: Float64Array | null }, ne
     const v = Math.max(i >= 0 ? P.x[i] : -Infinity, j >= 0 ? N.x[j] : -Infinity);
     for (; i >= 0 && P.x[i] === v; i--) tp += P.w ? P.w[i] : 1;
     for (; j >= 0 && N.x[j] === v; j--) fp += N.w ? N.w[j] : 1;
-    (th[k] = v), (tps[k] = tp), (fps[k++] = fp);
+    th[k] = v;
+    tps[k] = tp;
+    fps[k++] = fp;
   }
   return { th: th.subarray(0, k), tps: tps.subarray(0, k), fps: fps.subarray(0, k) };
 }

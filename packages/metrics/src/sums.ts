@@ -62,7 +62,10 @@ export function sumsUpdate(
     for (let c = 0; c < m; c++) t[c] += wi * out[c];
     tw += wi;
   }
-  for (const x of data) (lo = Math.min(lo, x)), (hi = Math.max(hi, x));
+  for (const x of data) {
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
   return { labels, sums, width, w: tw, n: s.n + yTrue.length, lo, hi };
 }
 
@@ -76,7 +79,10 @@ export function sumsMerge(a: SumsState, b: SumsState): SumsState {
   const idx = indexOf(labels);
   b.labels.forEach((l, i) => {
     const j = idx.get(l);
-    if (j === undefined) idx.set(l, labels.push(l) - 1), sums.push(b.sums[i].slice());
+    if (j === undefined) {
+      idx.set(l, labels.push(l) - 1);
+      sums.push(b.sums[i].slice());
+    }
     else sums[j] = sums[j].map((x, c) => x + b.sums[i][c]);
   });
   return { labels, sums, width: a.width, w: a.w + b.w, n: a.n + b.n, lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
