@@ -6,7 +6,7 @@ import { mapPerParam, mergePerParam, restore } from './state-tree';
 import { assertFinite, fits } from './util';
 
 type Options = Record<string, unknown>;
-type Factory = ((options: Options) => GradientTransformation) | AnyDefinition<'optimizer'>;
+type Factory = ((options: never) => GradientTransformation) | AnyDefinition<'optimizer'>;
 
 /** A parameter group: the parameters whose names match, with their own hyper-parameters. */
 export interface GroupConfig {
@@ -33,7 +33,7 @@ export interface ParamGroup {
   state: unknown;
 }
 
-const build = (f: Factory, o: Options): GradientTransformation => (typeof f === 'function' ? f(o) : instantiate(f, o as never));
+const build = (f: Factory, o: Options): GradientTransformation => (typeof f === 'function' ? f(o as never) : instantiate(f, o as never));
 
 /**
  * The PyTorch-style loop over named parameters `{ name, value, grad }`: `step()` reads each
@@ -119,7 +119,7 @@ export class Optimizer {
 
   /** Clear the gradients: fill them with zeros (default, as PyTorch 1.13), or set them to null. */
   zeroGrad({ setToNull = false }: { setToNull?: boolean } = {}): void {
-    for (const g of this.groups) for (const p of g.params) if (p.grad) setToNull ? (p.grad = null) : p.grad.fill(0);
+    for (const g of this.groups) for (const p of g.params) if (p.grad) p.grad = setToNull ? null : p.grad.fill(0);
   }
 
   /** The state, with per-parameter entries keyed by parameter name (copies; plain data). */

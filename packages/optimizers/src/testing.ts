@@ -149,16 +149,6 @@ export function optimizerProblems(def: AnyDefinition<'optimizer'>, { options = {
   } catch (e) {
     problems.push((e as Error).message);
   }
-  for (const [key, p] of Object.entries(def?.params ?? {})) {
-    if ((p.kind === 'number' || p.kind === 'number-or-schedule' || p.kind === 'integer') && p.min !== undefined) {
-      try {
-        instantiate(def, { ...options, [key]: p.min - 1 } as never);
-        problems.push(`${where}: ${key} = ${p.min - 1} (below its min ${p.min}) was accepted`);
-      } catch (e) {
-        if (!(e instanceof InvalidArgumentError) && !isLabError(e)) problems.push(`${where}: ${key} below its min threw a non-lab error`);
-      }
-    }
-  }
   let t: GradientTransformation | undefined;
   try {
     t = instantiate(def, options as never);

@@ -11,12 +11,12 @@ import type { FixtureCase, Handler, Handlers, Mismatch } from '../types';
 type Kwargs = Record<string, unknown>;
 
 /** Shared kwargs: lr, weight_decay, maximize, eps, betas. */
-function common(k: Kwargs): Record<string, unknown> {
+function common(k: Kwargs): { lr: number } & Record<string, unknown> {
   const o: Record<string, unknown> = { lr: k.lr, weightDecay: k.weight_decay, eps: k.eps };
   if ('maximize' in k) o.maximize = k.maximize;
   if (Array.isArray(k.betas)) [o.b1, o.b2] = k.betas as number[];
   for (const key of Object.keys(o)) if (o[key] === undefined) delete o[key];
-  return o;
+  return o as { lr: number } & Record<string, unknown>;
 }
 
 const factories: Record<string, (k: Kwargs) => GradientTransformation> = {
