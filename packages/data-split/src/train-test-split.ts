@@ -43,7 +43,8 @@ function holdout(input: SplitInput, o: TrainTestSplitOptions, rng: Rng, defaultT
  * Reference: scikit-learn 1.2 `train_test_split`.
  *
  * @example
- * const [fold] = trainTestSplitSplitter.create({ shuffle: false, stratify: false, seed: 0, testSize: 2 }).split({ nSamples: 10 });
+ * const registry = createRegistry().use(dataSplitPlugin);
+ * const [fold] = registry.build('splitter', { type: 'trainTestSplit', testSize: 2, shuffle: false }).split({ nSamples: 10 });
  * // fold.train = [0..7], fold.test = [8, 9]
  */
 export const trainTestSplitSplitter = /* @__PURE__ */ def(
