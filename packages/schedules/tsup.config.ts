@@ -1,3 +1,3 @@
 import { labTsup } from '../../tsup.shared';
 
-export default labTsup(['src/index.ts', 'src/torch.ts']);
+export default labTsup(['src/index.ts', 'src/plugin.ts', 'src/torch.ts']);

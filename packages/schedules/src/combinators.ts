@@ -1,5 +1,5 @@
 import type { Scalar, Schedule } from '@lab/core';
-import { count, fail, num, steps } from './check';
+import { count, fail, int, num, steps } from './check';
 
 /**
  * Join schedules at boundaries: schedule `i` runs from `boundaries[i-1]` (inclusive; 0 for the first)
@@ -17,7 +17,7 @@ export function join(schedules: readonly Schedule[], boundaries: readonly number
   if (!Array.isArray(schedules) || !schedules.length || schedules.some((s) => typeof s != 'function'))
     fail('schedules', schedules, 'a non-empty list of schedules');
   if (steps('boundaries', boundaries).length != schedules.length - 1)
-    fail('boundaries', boundaries, `${schedules.length - 1} boundaries (one fewer than schedules)`);
+    fail('boundaries', boundaries, `${schedules.length - 1} boundaries`);
   return (step) => {
     const i = count(boundaries, num('step', step, 0));
     return schedules[i](i ? step - boundaries[i - 1] : step);
@@ -49,7 +49,7 @@ export function sequence(segments: readonly Segment[]): Schedule {
   let at = 0;
   return join(
     segments.map((s) => s?.schedule),
-    segments.slice(0, -1).map((s, i) => (at += num(`segments[${i}].steps`, s.steps, 1, false, true))),
+    segments.slice(0, -1).map((s, i) => (at += int(`segments[${i}].steps`, s.steps, 1))),
   );
 }
 
@@ -76,7 +76,7 @@ export function scale(schedule: Schedule, factor: Scalar): Schedule {
  */
 export function warmup(schedule: Schedule, warmupSteps: number, initValue = 0): Schedule {
   if (typeof schedule != 'function') fail('schedule', schedule, 'a schedule (step) => value');
-  num('warmupSteps', warmupSteps, 1, false, true);
+  int('warmupSteps', warmupSteps, 1);
   num('initValue', initValue);
   const peak = schedule(0);
   return join([(t) => initValue + ((peak - initValue) * t) / warmupSteps, schedule], [warmupSteps]);

@@ -18,7 +18,7 @@ export interface ConstantOptions {
  */
 export function constant({ value }: ConstantOptions): Schedule {
   num('value', value);
-  return guard(() => value, true);
+  return guard(() => value);
 }
 
 /** {@link constant} as a definition (`{ type: 'constant', value }`). */

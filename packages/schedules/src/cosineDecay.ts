@@ -1,13 +1,13 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { fail, guard, num } from './check';
-import { decaySteps, initValue } from './params';
+import { fail, guard, num, pos } from './check';
+import { initValue } from './params';
 
 export interface CosineDecayOptions {
   /** α_0, the value at step 0. */
   initValue: number;
-  /** Length T of the half cosine (integer >= 1). */
+  /** Length T > 0 of the half cosine (may be fractional, for epoch schedules). */
   decaySteps: number;
-  /** Minimum as a fraction of initValue, in [0, 1] (default 0). Exclusive with `minValue`. */
+  /** Minimum as a fraction of initValue, >= 0 (default 0; above 1 the cosine rises). Exclusive with `minValue`. */
   alpha?: number;
   /** Minimum as an absolute value. Exclusive with `alpha`. */
   minValue?: number;
@@ -17,8 +17,7 @@ export interface CosineDecayOptions {
 
 /**
  * Cosine decay: `α_t = α_min + (α_0 - α_min) · (1 + cos(π · τ / T)) / 2` with `τ = min(t, T)`
- * (`τ = t` when `periodic`), where `α_min = minValue`, or `alpha · α_0`
- * (computed as optax does: `α_0 · ((1 - alpha) · c + alpha)`). Default: `alpha = 0`,
+ * (`τ = t` when `periodic`), where `α_min = minValue`, or `alpha · α_0`. Default: `alpha = 0`,
  * `periodic = false`. Accepts fractional steps.
  *
  * Reference: Loshchilov & Hutter, "SGDR: Stochastic Gradient Descent with Warm Restarts", ICLR 2017;
@@ -33,16 +32,14 @@ export interface CosineDecayOptions {
  */
 export function cosineDecay({ initValue, decaySteps, alpha, minValue, periodic }: CosineDecayOptions): Schedule {
   num('initValue', initValue);
-  num('decaySteps', decaySteps, 1, false, true);
-  if (minValue !== undefined) {
-    num('minValue', minValue);
-    if (alpha !== undefined) fail('alpha', alpha, 'left out when minValue is given');
-  } else if (num('alpha', alpha ?? 0, 0) > 1) fail('alpha', alpha, 'a fraction in [0, 1]');
-  const a = alpha ?? 0;
-  return guard((t) => {
-    const c = (1 + Math.cos((Math.PI * (periodic ? t : Math.min(t, decaySteps))) / decaySteps)) / 2;
-    return minValue === undefined ? initValue * ((1 - a) * c + a) : minValue + (initValue - minValue) * c;
-  }, true);
+  pos('decaySteps', decaySteps);
+  const lo =
+    minValue === undefined
+      ? initValue * num('alpha', alpha ?? 0, 0)
+      : alpha === undefined
+        ? num('minValue', minValue)
+        : fail('alpha', alpha, 'unset when minValue is set');
+  return guard((t) => lo + ((initValue - lo) * (1 + Math.cos((Math.PI * (periodic ? t : Math.min(t, decaySteps))) / decaySteps))) / 2);
 }
 
 /** {@link cosineDecay} as a definition. */
@@ -51,8 +48,8 @@ export const cosineDecayDefinition = /* @__PURE__ */ defineSchedule({
   meta: { description: 'Half cosine from initValue down to a minimum', paper: 'Loshchilov & Hutter, SGDR: Stochastic Gradient Descent with Warm Restarts, ICLR 2017' },
   params: {
     initValue,
-    decaySteps,
-    alpha: { kind: 'number', optional: true, min: 0, max: 1, description: 'minimum as a fraction of initValue' },
+    decaySteps: { kind: 'number', min: 0, exclusiveMin: true, description: 'length of the half cosine' },
+    alpha: { kind: 'number', optional: true, min: 0, description: 'minimum as a fraction of initValue' },
     minValue: { kind: 'number', optional: true, description: 'minimum as an absolute value' },
     periodic: { kind: 'boolean', default: false, description: 'continue the cosine past decaySteps (PyTorch CosineAnnealingLR)' },
   },

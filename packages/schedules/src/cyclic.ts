@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { fail, guard, num } from './check';
+import { fail, guardInt, int, num, oneOf, pos } from './check';
 
 export interface TriangularCyclicOptions {
   /** Lower bound α_min of the first cycle. */
@@ -32,9 +32,9 @@ export interface TriangularCyclicOptions {
 export function triangularCyclic({ minValue, maxValue, stepSize, decay = 1 }: TriangularCyclicOptions): Schedule {
   num('minValue', minValue);
   if (num('maxValue', maxValue) < minValue) fail('maxValue', maxValue, `>= minValue (${minValue})`);
-  num('stepSize', stepSize, 1, false, true);
-  if (num('decay', decay, 0, true) > 1) fail('decay', decay, 'in (0, 1]');
-  return guard((t) => {
+  int('stepSize', stepSize, 1);
+  if (pos('decay', decay) > 1) fail('decay', decay, 'in (0, 1]');
+  return guardInt((t) => {
     const c = Math.floor(t / (2 * stepSize));
     return decay ** c * (minValue + (maxValue - minValue) * (1 - Math.abs(t / stepSize - 2 * c - 1)));
   });
@@ -61,10 +61,11 @@ export interface CyclicOptions {
  * `(x - 1) / (r - 1)` (`r = up / L`):
  * `α_t = base + (max - base) · h · scale`, `scale = 1` (triangular), `1 / 2^(c-1)` (triangular2),
  * `γ^t` (exp_range). Defaults: `stepSizeUp = 2000`, `stepSizeDown = stepSizeUp`,
- * `mode = 'triangular'`, `gamma = 1`. Integer steps only. Reproduces torch bit for bit.
+ * `mode = 'triangular'`, `gamma = 1`. Integer steps only. Uses torch's own expression order, so it
+ * matches torch to within a few ulps (V8's `**` may differ from glibc's `pow` in the last bit).
  *
  * Momentum cycling (`cycle_momentum=True`) is the same formula with the bounds swapped:
- * `cyclic({ baseValue: maxMomentum, maxValue: baseMomentum, ... })` gives torch's momentum exactly.
+ * `cyclic({ baseValue: maxMomentum, maxValue: baseMomentum, ... })` gives torch's momentum (same operations).
  *
  * Reference: Smith, "Cyclical Learning Rates for Training Neural Networks", WACV 2017; PyTorch `CyclicLR`.
  *
@@ -77,13 +78,12 @@ export interface CyclicOptions {
 export function cyclic({ baseValue, maxValue, stepSizeUp = 2000, stepSizeDown, mode = 'triangular', gamma = 1 }: CyclicOptions): Schedule {
   num('baseValue', baseValue);
   num('maxValue', maxValue);
-  const up = num('stepSizeUp', stepSizeUp, 0, true);
-  const L = up + num('stepSizeDown', stepSizeDown ?? up, 0, true);
+  const up = pos('stepSizeUp', stepSizeUp);
+  const L = up + pos('stepSizeDown', stepSizeDown ?? up);
   const r = up / L;
-  num('gamma', gamma, 0, true);
-  const m = ['triangular', 'triangular2', 'exp_range'].indexOf(mode);
-  if (m < 0) fail('mode', mode, "'triangular', 'triangular2' or 'exp_range'");
-  return guard((t) => {
+  pos('gamma', gamma);
+  const m = oneOf('mode', mode, ['triangular', 'triangular2', 'exp_range']);
+  return guardInt((t) => {
     const c = Math.floor(1 + t / L);
     const x = 1 + t / L - c;
     return baseValue + (maxValue - baseValue) * (x <= r ? x / r : (x - 1) / (r - 1)) * (m == 0 ? 1 : m == 1 ? 1 / 2 ** (c - 1) : gamma ** t);

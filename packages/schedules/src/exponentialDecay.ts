@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { guard, num } from './check';
+import { guard, num, pos } from './check';
 import { decayRate, initValue, staircase, transitionBegin } from './params';
 
 export interface ExponentialDecayOptions {
@@ -39,15 +39,15 @@ export function exponentialDecay({
   endValue,
 }: ExponentialDecayOptions): Schedule {
   num('initValue', initValue);
-  num('decayRate', decayRate, 0, true);
-  num('transitionSteps', transitionSteps, 0, true);
+  pos('decayRate', decayRate);
+  pos('transitionSteps', transitionSteps);
   num('transitionBegin', transitionBegin, 0);
   if (endValue !== undefined) num('endValue', endValue);
   return guard((t) => {
     const p = Math.max(0, t - transitionBegin) / transitionSteps;
     const v = initValue * decayRate ** (staircase ? Math.floor(p) : p);
     return endValue === undefined ? v : decayRate < 1 ? Math.max(v, endValue) : Math.min(v, endValue);
-  }, true);
+  });
 }
 
 export interface NaturalExpDecayOptions {
@@ -73,9 +73,9 @@ export interface NaturalExpDecayOptions {
  */
 export function naturalExpDecay({ initValue, decayRate, decaySteps = 1, staircase = false }: NaturalExpDecayOptions): Schedule {
   num('initValue', initValue);
-  num('decayRate', decayRate, 0, true);
-  num('decaySteps', decaySteps, 0, true);
-  return guard((t) => initValue * Math.exp(-decayRate * (staircase ? Math.floor(t / decaySteps) : t / decaySteps)), true);
+  pos('decayRate', decayRate);
+  pos('decaySteps', decaySteps);
+  return guard((t) => initValue * Math.exp(-decayRate * (staircase ? Math.floor(t / decaySteps) : t / decaySteps)));
 }
 
 /** {@link exponentialDecay} as a definition. */

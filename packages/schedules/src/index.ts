@@ -1,27 +1,27 @@
 // Closed-form schedules: (step) => value
-export { constant, constantDefinition } from './constant';
+export { constant } from './constant';
 export type { ConstantOptions } from './constant';
-export { piecewiseConstant, piecewiseConstantDefinition } from './piecewiseConstant';
+export { piecewiseConstant } from './piecewiseConstant';
 export type { PiecewiseConstantOptions } from './piecewiseConstant';
-export { stepDecay, multiStep, stepDecayDefinition, multiStepDefinition } from './stepDecay';
+export { stepDecay, multiStep } from './stepDecay';
 export type { StepDecayOptions, MultiStepOptions } from './stepDecay';
-export { inverseTimeDecay, inverseTimeDecayDefinition } from './inverseTimeDecay';
+export { inverseTimeDecay } from './inverseTimeDecay';
 export type { InverseTimeDecayOptions } from './inverseTimeDecay';
-export { exponentialDecay, naturalExpDecay, exponentialDecayDefinition, naturalExpDecayDefinition } from './exponentialDecay';
+export { exponentialDecay, naturalExpDecay } from './exponentialDecay';
 export type { ExponentialDecayOptions, NaturalExpDecayOptions } from './exponentialDecay';
-export { polynomialDecay, linear, polynomialDecayDefinition, linearDefinition } from './polynomialDecay';
+export { polynomialDecay, linear } from './polynomialDecay';
 export type { PolynomialDecayOptions, LinearOptions } from './polynomialDecay';
-export { cosineDecay, cosineDecayDefinition } from './cosineDecay';
+export { cosineDecay } from './cosineDecay';
 export type { CosineDecayOptions } from './cosineDecay';
-export { linearWarmup, linearWarmupDefinition } from './linearWarmup';
+export { linearWarmup } from './linearWarmup';
 export type { LinearWarmupOptions } from './linearWarmup';
-export { warmupCosine, warmupCosineDefinition } from './warmupCosine';
+export { warmupCosine } from './warmupCosine';
 export type { WarmupCosineOptions } from './warmupCosine';
-export { triangularCyclic, cyclic, triangularCyclicDefinition, cyclicDefinition } from './cyclic';
+export { triangularCyclic, cyclic } from './cyclic';
 export type { TriangularCyclicOptions, CyclicOptions } from './cyclic';
-export { sgdr, cosineWarmRestarts, sgdrDefinition } from './sgdr';
+export { sgdr, cosineWarmRestarts } from './sgdr';
 export type { SgdrOptions } from './sgdr';
-export { oneCycle, oneCycleMomentum, oneCycleDefinition } from './oneCycle';
+export { oneCycle, oneCycleMomentum } from './oneCycle';
 export type { OneCycleOptions, OneCycleMomentumOptions } from './oneCycle';
 
 // Combinators
@@ -36,5 +36,5 @@ export type { ReduceOnPlateauOptions, PlateauState, PlateauScheduler } from './r
 export { sample } from './sample';
 export type { SampleOptions, SchedulePoints } from './sample';
 
-// Definitions as a plugin
-export { schedulesPlugin } from './plugin';
+// Definitions (params specs) and the plugin live in '@lab/schedules/plugin', so that code which only
+// calls the factories does not ship the specs.

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { guard, num } from './check';
+import { guard, num, pos } from './check';
 import { decayRate, initValue, staircase } from './params';
 
 export interface InverseTimeDecayOptions {
@@ -27,9 +27,9 @@ export interface InverseTimeDecayOptions {
  */
 export function inverseTimeDecay({ initValue, decayRate, decaySteps = 1, staircase = false }: InverseTimeDecayOptions): Schedule {
   num('initValue', initValue);
-  num('decayRate', decayRate, 0, true);
-  num('decaySteps', decaySteps, 0, true);
-  return guard((t) => initValue / (1 + decayRate * (staircase ? Math.floor(t / decaySteps) : t / decaySteps)), true);
+  pos('decayRate', decayRate);
+  pos('decaySteps', decaySteps);
+  return guard((t) => initValue / (1 + decayRate * (staircase ? Math.floor(t / decaySteps) : t / decaySteps)));
 }
 
 /** {@link inverseTimeDecay} as a definition. */

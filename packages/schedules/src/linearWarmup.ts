@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { fail, guard, num } from './check';
+import { fail, guard, int, num } from './check';
 import { peakValue } from './params';
 
 export interface LinearWarmupOptions {
@@ -32,14 +32,14 @@ export interface LinearWarmupOptions {
  */
 export function linearWarmup({ peakValue, warmupSteps, initValue, startFactor }: LinearWarmupOptions): Schedule {
   num('peakValue', peakValue);
-  num('warmupSteps', warmupSteps, 1, false, true);
+  int('warmupSteps', warmupSteps, 1);
   if (startFactor !== undefined) {
     if (initValue !== undefined) fail('initValue', initValue, 'left out when startFactor is given');
     if (num('startFactor', startFactor, 0) > 1) fail('startFactor', startFactor, 'a fraction in [0, 1]');
-    return guard((t) => peakValue * (startFactor + ((1 - startFactor) * Math.min(t, warmupSteps)) / warmupSteps), true);
+    return guard((t) => peakValue * (startFactor + ((1 - startFactor) * Math.min(t, warmupSteps)) / warmupSteps));
   }
   const a = num('initValue', initValue ?? 0);
-  return guard((t) => (t < warmupSteps ? a + ((peakValue - a) * t) / warmupSteps : peakValue), true);
+  return guard((t) => (t < warmupSteps ? a + ((peakValue - a) * t) / warmupSteps : peakValue));
 }
 
 /** {@link linearWarmup} as a definition. */

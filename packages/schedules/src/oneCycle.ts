@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { fail, guard, num } from './check';
+import { fail, guardInt, int, num, oneOf, pos } from './check';
 
 interface CycleShape {
   /** Number of steps in the cycle (integer >= 1; PyTorch `total_steps`). */
@@ -30,21 +30,21 @@ export interface OneCycleMomentumOptions extends CycleShape {
 
 /** Phase schedule shared by the learning rate and the momentum: anneal between `points` over PyTorch's phase ends. */
 function cycle({ totalSteps, pctStart = 0.3, annealStrategy = 'cos', threePhase = false }: CycleShape, points: number[]): Schedule {
-  const T = num('totalSteps', totalSteps, 1, false, true);
+  const T = int('totalSteps', totalSteps, 1);
   if (num('pctStart', pctStart, 0) > 1) fail('pctStart', pctStart, 'a fraction in [0, 1]');
-  if (annealStrategy != 'cos' && annealStrategy != 'linear') fail('annealStrategy', annealStrategy, "'cos' or 'linear'");
+  const linear = oneOf('annealStrategy', annealStrategy, ['cos', 'linear']);
   const ends = threePhase ? [pctStart * T - 1, 2 * pctStart * T - 2, T - 1] : [pctStart * T - 1, T - 1];
   ends.forEach((e, i) => {
-    if (e <= (i ? ends[i - 1] : 0)) fail('pctStart', pctStart, `a fraction giving every phase at least one step (totalSteps ${T})`);
+    if (e <= (i ? ends[i - 1] : 0)) fail('pctStart', pctStart, 'leaving each phase a step');
   });
-  return guard((t) => {
-    if (t > T) fail('step', t, `<= totalSteps (${T}); a one-cycle schedule has no value past its end`);
+  return guardInt((t) => {
+    if (t > T) fail('step', t, `<= totalSteps (${T})`);
     let i = 0;
     while (i < ends.length - 1 && t > ends[i]) i++;
     const start = i ? ends[i - 1] : 0;
     const pct = (t - start) / (ends[i] - start);
     const [a, b] = [points[i], points[i + 1]];
-    return annealStrategy == 'cos' ? b + ((a - b) / 2) * (Math.cos(Math.PI * pct) + 1) : (b - a) * pct + a;
+    return linear ? (b - a) * pct + a : b + ((a - b) / 2) * (Math.cos(Math.PI * pct) + 1);
   });
 }
 
@@ -56,7 +56,8 @@ function cycle({ totalSteps, pctStart = 0.3, annealStrategy = 'cos', threePhase 
  * `cos`: `b + (a - b)/2 · (cos(π p) + 1)`, or `linear`: `(b - a) p + a`, where `p` is the fraction of the phase done.
  * Defaults: `pctStart = 0.3`, `annealStrategy = 'cos'`, `divFactor = 25`, `finalDivFactor = 1e4`,
  * `threePhase = false`. Integer steps only; like torch, step `totalSteps` extrapolates the last
- * phase and any later step throws InvalidArgumentError. Reproduces torch bit for bit.
+ * phase and any later step throws InvalidArgumentError. Uses torch's expression order (matches it
+ * to within a few ulps). Unlike torch, a `pctStart` that leaves a phase without steps (e.g. 0) is rejected.
  *
  * Reference: Smith & Topin, "Super-Convergence: Very Fast Training of Neural Networks Using Large
  * Learning Rates", 2017; PyTorch `OneCycleLR`.
@@ -70,8 +71,8 @@ function cycle({ totalSteps, pctStart = 0.3, annealStrategy = 'cos', threePhase 
  */
 export function oneCycle(options: OneCycleOptions): Schedule {
   const { maxValue, divFactor = 25, finalDivFactor = 1e4 } = options;
-  const init = num('maxValue', maxValue) / num('divFactor', divFactor, 0, true);
-  const last = init / num('finalDivFactor', finalDivFactor, 0, true);
+  const init = num('maxValue', maxValue) / pos('divFactor', divFactor);
+  const last = init / pos('finalDivFactor', finalDivFactor);
   return cycle(options, options.threePhase ? [init, maxValue, init, last] : [init, maxValue, last]);
 }
 

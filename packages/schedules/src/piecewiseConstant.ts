@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { count, fail, guard, num, steps } from './check';
+import { count, fail, guardInt, num, steps } from './check';
 
 export interface PiecewiseConstantOptions {
   /** Increasing integer steps b_1 < b_2 < ... at which the value changes. */
@@ -34,15 +34,15 @@ export function piecewiseConstant({ boundaries, values, initValue, factors }: Pi
   const n = boundaries.length;
   let levels: number[];
   if (values) {
-    if (factors || initValue !== undefined) fail('values', values, 'given without initValue and factors');
-    if (values.length != n + 1) fail('values', values, `${n + 1} values (one more than boundaries)`);
+    if (factors || initValue !== undefined) fail('values', values, 'not given with initValue, factors');
+    if (values.length != n + 1) fail('values', values, `${n + 1} values`);
     levels = values.map((v, i) => num(`values[${i}]`, v));
   } else {
-    if (!factors || factors.length != n) fail('factors', factors, `${n} factors (one per boundary), or values`);
+    if (!factors || factors.length != n) fail('factors', factors, `${n} factors, or values`);
     levels = [num('initValue', initValue)];
     factors!.forEach((f, i) => levels.push(levels[i] * num(`factors[${i}]`, f)));
   }
-  return guard((t) => levels[count(boundaries, t)]);
+  return guardInt((t) => levels[count(boundaries, t)]);
 }
 
 /** {@link piecewiseConstant} as a definition. */

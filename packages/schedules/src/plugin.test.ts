@@ -2,6 +2,7 @@ import { createRegistry, defaults, instantiate, type Schedule } from '@lab/core'
 import { checkPlugin } from '@lab/core/testing';
 import { describe, expect, test } from 'vitest';
 import * as api from './index';
+import * as pluginEntry from './plugin';
 import { schedulesPlugin } from './plugin';
 
 /** The smallest valid options of each definition: the required params only. */
@@ -33,7 +34,7 @@ describe('schedulesPlugin', () => {
     for (const def of schedulesPlugin.schedules) {
       expect(def.kind).toBe('schedule');
       expect(typeof (api as Record<string, unknown>)[def.name]).toBe('function');
-      expect((api as Record<string, unknown>)[`${def.name}Definition`]).toBe(def);
+      expect((pluginEntry as Record<string, unknown>)[`${def.name}Definition`]).toBe(def);
     }
   });
   test("registry.build equals the factory, and the spec's defaults are the factory's defaults", () => {
@@ -56,7 +57,7 @@ describe('schedulesPlugin', () => {
     expect(() => registry.build('schedule', { type: 'cosineDecay', initValue: 1, decaySteps: 0 })).toThrow(/cosineDecay\.decaySteps/);
     expect(() => registry.build('schedule', { type: 'exponentialDecay', initValue: 1, decayRate: 0 })).toThrow(/decayRate/);
     expect(() => registry.build('schedule', { type: 'sgdr', maxValue: 1, period: 4, periodMult: 0.5 })).toThrow(/periodMult/);
-    expect(() => instantiate(api.stepDecayDefinition, { initValue: 1, stepSize: 2.5 })).toThrow(/stepSize/);
+    expect(() => instantiate(pluginEntry.stepDecayDefinition, { initValue: 1, stepSize: 2.5 })).toThrow(/stepSize/);
   });
   test('nothing registers on import: the plugin is a plain value', () => {
     expect(createRegistry().list('schedule')).toEqual([]);

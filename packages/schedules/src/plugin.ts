@@ -1,3 +1,8 @@
+/**
+ * `@lab/schedules/plugin`: every schedule as a `defineSchedule` definition (name, meta, params spec,
+ * create), and all of them as one plugin. A separate entry point so that code that only calls the
+ * factories does not ship the specs and their descriptions.
+ */
 import { definePlugin } from '@lab/core';
 import { constantDefinition } from './constant';
 import { cosineDecayDefinition } from './cosineDecay';
@@ -11,6 +16,25 @@ import { linearDefinition, polynomialDecayDefinition } from './polynomialDecay';
 import { sgdrDefinition } from './sgdr';
 import { multiStepDefinition, stepDecayDefinition } from './stepDecay';
 import { warmupCosineDefinition } from './warmupCosine';
+
+export {
+  constantDefinition,
+  cosineDecayDefinition,
+  cyclicDefinition,
+  triangularCyclicDefinition,
+  exponentialDecayDefinition,
+  naturalExpDecayDefinition,
+  inverseTimeDecayDefinition,
+  linearWarmupDefinition,
+  oneCycleDefinition,
+  piecewiseConstantDefinition,
+  linearDefinition,
+  polynomialDecayDefinition,
+  sgdrDefinition,
+  multiStepDefinition,
+  stepDecayDefinition,
+  warmupCosineDefinition,
+};
 
 /**
  * Every schedule of this package as a plugin, for a registry:

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { guard, num } from './check';
+import { guard, int, num, pos } from './check';
 import { decaySteps as decayStepsSpec, endValue, initValue, transitionBegin } from './params';
 
 export interface PolynomialDecayOptions {
@@ -30,10 +30,10 @@ export interface PolynomialDecayOptions {
 export function polynomialDecay({ initValue, endValue = 0, power = 1, decaySteps, transitionBegin = 0 }: PolynomialDecayOptions): Schedule {
   num('initValue', initValue);
   num('endValue', endValue);
-  num('power', power, 0, true);
-  num('decaySteps', decaySteps, 1, false, true);
+  pos('power', power);
+  int('decaySteps', decaySteps, 1);
   num('transitionBegin', transitionBegin, 0);
-  return guard((t) => (initValue - endValue) * (1 - Math.min(Math.max(t - transitionBegin, 0), decaySteps) / decaySteps) ** power + endValue, true);
+  return guard((t) => (initValue - endValue) * (1 - Math.min(Math.max(t - transitionBegin, 0), decaySteps) / decaySteps) ** power + endValue);
 }
 
 export interface LinearOptions {
@@ -62,9 +62,9 @@ export interface LinearOptions {
 export function linear({ initValue, endValue, transitionSteps, transitionBegin = 0 }: LinearOptions): Schedule {
   num('initValue', initValue);
   num('endValue', endValue);
-  num('transitionSteps', transitionSteps, 1, false, true);
+  int('transitionSteps', transitionSteps, 1);
   num('transitionBegin', transitionBegin, 0);
-  return guard((t) => initValue + ((endValue - initValue) * Math.min(Math.max(t - transitionBegin, 0), transitionSteps)) / transitionSteps, true);
+  return guard((t) => initValue + ((endValue - initValue) * Math.min(Math.max(t - transitionBegin, 0), transitionSteps)) / transitionSteps);
 }
 
 /** {@link polynomialDecay} as a definition. */

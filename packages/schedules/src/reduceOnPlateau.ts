@@ -1,5 +1,5 @@
 import { NonFiniteError } from '@lab/core';
-import { fail, num } from './check';
+import { fail, int, num, oneOf } from './check';
 
 export interface ReduceOnPlateauOptions {
   /** 'min' (default): a lower metric is better (a loss); 'max': higher is better (an accuracy). */
@@ -69,17 +69,16 @@ export function reduceOnPlateau({
   minLr = 0,
   eps = 1e-8,
 }: ReduceOnPlateauOptions = {}): PlateauScheduler {
-  if (mode != 'min' && mode != 'max') fail('mode', mode, "'min' or 'max'");
-  if (thresholdMode != 'rel' && thresholdMode != 'abs') fail('thresholdMode', thresholdMode, "'rel' or 'abs'");
+  const sign = 1 - 2 * oneOf('mode', mode, ['min', 'max']);
+  const abs = oneOf('thresholdMode', thresholdMode, ['rel', 'abs']);
   if (num('factor', factor, 0) >= 1) fail('factor', factor, 'in [0, 1)');
-  num('patience', patience, 0, false, true);
+  int('patience', patience);
   num('threshold', threshold, 0);
-  num('cooldown', cooldown, 0, false, true);
+  int('cooldown', cooldown);
   num('minLr', minLr, 0);
   num('eps', eps, 0);
-  const sign = mode == 'min' ? 1 : -1;
   const better = (m: number, best: number | null) =>
-    best === null || (thresholdMode == 'rel' ? sign * m < sign * best * (1 - sign * threshold) : sign * m < sign * best - threshold);
+    best === null || (abs ? sign * m < sign * best - threshold : sign * m < sign * best * (1 - sign * threshold));
   return {
     init: (lr) => ({ lr: num('lr', lr, 0), best: null, badSteps: 0, cooldownLeft: 0, step: 0 }),
     step(state, metric) {

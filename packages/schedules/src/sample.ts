@@ -1,5 +1,5 @@
 import type { Schedule } from '@lab/core';
-import { fail, num } from './check';
+import { fail, num, pos } from './check';
 
 /** Points of a schedule, as `sample` returns them. */
 export interface SchedulePoints {
@@ -28,9 +28,9 @@ export function sample(schedule: Schedule, { start = 0, end, step = 1 }: SampleO
   if (typeof schedule != 'function') fail('schedule', schedule, 'a schedule (step) => value');
   num('start', start, 0);
   num('end', end, start);
-  num('step', step, 0, true);
+  pos('step', step);
   const n = Math.floor((end - start) / step + 1e-9) + 1;
-  if (n > 1e6) fail('step', step, `a spacing giving at most 1e6 points, not ${n}`);
+  if (n > 1e6) fail('step', step, 'giving <= 1e6 points');
   const steps = Array.from({ length: n }, (_, i) => start + i * step);
   return { steps, values: steps.map((s) => schedule(s)) };
 }

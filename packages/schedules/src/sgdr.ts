@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { fail, guard, num } from './check';
+import { fail, guard, int, num, pos } from './check';
 
 export interface SgdrOptions {
   /** Peak α_max of the first period. */
@@ -20,7 +20,7 @@ export interface SgdrOptions {
  * `α_t = α_min + (α_max · d^m - α_min) · (1 + cos(π (t - S_m) / T_m)) / 2`.
  * Defaults: `minValue = 0`, `periodMult = 1`, `peakDecay = 1`. Accepts fractional steps (epochs),
  * as PyTorch does. With integer `periodMult` and `peakDecay = 1` this reproduces PyTorch's
- * `CosineAnnealingWarmRestarts` stepped once per step bit for bit (`torch.cosineAnnealingWarmRestarts`
+ * `CosineAnnealingWarmRestarts` stepped once per step, to within a few ulps (`torch.cosineAnnealingWarmRestarts`
  * also reproduces torch's own formula for fractional epochs).
  *
  * Reference: Loshchilov & Hutter, "SGDR: Stochastic Gradient Descent with Warm Restarts", ICLR 2017.
@@ -34,9 +34,9 @@ export interface SgdrOptions {
 export function sgdr({ maxValue, minValue = 0, period, periodMult = 1, peakDecay = 1 }: SgdrOptions): Schedule {
   num('maxValue', maxValue);
   num('minValue', minValue);
-  num('period', period, 1, false, true);
+  int('period', period, 1);
   num('periodMult', periodMult, 1);
-  if (num('peakDecay', peakDecay, 0, true) > 1) fail('peakDecay', peakDecay, 'in (0, 1]');
+  if (pos('peakDecay', peakDecay) > 1) fail('peakDecay', peakDecay, 'in (0, 1]');
   return guard((t) => {
     let m = 0;
     let start = 0;
@@ -51,7 +51,7 @@ export function sgdr({ maxValue, minValue = 0, period, periodMult = 1, peakDecay
         m++;
       }
     return minValue + (maxValue * peakDecay ** m - minValue) * (1 + Math.cos((Math.PI * (t - start)) / T)) / 2;
-  }, true);
+  });
 }
 
 /** Alias of {@link sgdr} (PyTorch's and Keras' name). */

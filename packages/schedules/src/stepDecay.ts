@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { count, guard, num, steps } from './check';
+import { count, guardInt, int, num, pos, steps } from './check';
 import { gamma, initValue } from './params';
 
 export interface StepDecayOptions {
@@ -24,9 +24,9 @@ export interface StepDecayOptions {
  */
 export function stepDecay({ initValue, stepSize, gamma = 0.1 }: StepDecayOptions): Schedule {
   num('initValue', initValue);
-  num('stepSize', stepSize, 1, false, true);
-  num('gamma', gamma, 0, true);
-  return guard((t) => initValue * gamma ** Math.floor(t / stepSize));
+  int('stepSize', stepSize, 1);
+  pos('gamma', gamma);
+  return guardInt((t) => initValue * gamma ** Math.floor(t / stepSize));
 }
 
 export interface MultiStepOptions {
@@ -52,8 +52,8 @@ export interface MultiStepOptions {
 export function multiStep({ initValue, milestones, gamma = 0.1 }: MultiStepOptions): Schedule {
   num('initValue', initValue);
   steps('milestones', milestones, false);
-  num('gamma', gamma, 0, true);
-  return guard((t) => initValue * gamma ** count(milestones, t));
+  pos('gamma', gamma);
+  return guardInt((t) => initValue * gamma ** count(milestones, t));
 }
 
 /** {@link stepDecay} as a definition. */

@@ -1,5 +1,5 @@
 import { defineSchedule, type Schedule } from '@lab/core';
-import { fail, guard, num } from './check';
+import { fail, guard, int, num } from './check';
 import { decaySteps, endValue, peakValue } from './params';
 
 export interface WarmupCosineOptions {
@@ -42,15 +42,14 @@ export function warmupCosine({ initValue = 0, peakValue, warmupSteps, decaySteps
   num('initValue', initValue);
   num('peakValue', peakValue);
   num('endValue', endValue);
-  num('warmupSteps', warmupSteps, 0, false, true);
-  const d = num('decaySteps', decaySteps, 1, false, true) - (decayIncludesWarmup ? warmupSteps : 0);
-  if (d < 1) fail('decaySteps', decaySteps, `an integer > warmupSteps (${warmupSteps}) when it includes the warm-up`);
+  int('warmupSteps', warmupSteps);
+  const d = int('decaySteps', decaySteps, 1) - (decayIncludesWarmup ? warmupSteps : 0);
+  if (d < 1) fail('decaySteps', decaySteps, `> warmupSteps (${warmupSteps})`);
   return guard(
     (t) =>
       t < warmupSteps
         ? initValue + ((peakValue - initValue) * t) / warmupSteps
         : endValue + ((peakValue - endValue) * (1 + Math.cos((Math.PI * Math.min(t - warmupSteps, d)) / d))) / 2,
-    true,
   );
 }
 
