@@ -34,7 +34,7 @@ function correct(s: CountsState): number {
  *
  * @see sklearn.metrics.accuracy_score
  */
-export const accuracyScoreMetric = metric(
+export const accuracyScoreMetric = /* @__PURE__ */ metric(
   'accuracyScore',
   'Accuracy: fraction (or count) of correct predictions',
   'metrics.accuracy_score',
@@ -56,7 +56,7 @@ export const accuracyScore = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows
  *
  * @see sklearn.metrics.zero_one_loss
  */
-export const zeroOneLossMetric = metric(
+export const zeroOneLossMetric = /* @__PURE__ */ metric(
   'zeroOneLoss',
   'Zero-one loss: fraction (or count) of wrong predictions',
   'metrics.zero_one_loss',
@@ -76,7 +76,7 @@ export const zeroOneLoss = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, 
  *
  * @see sklearn.metrics.zero_one_loss
  */
-export const errorRateMetric = metric('errorRate', 'Error rate: fraction of wrong predictions', 'metrics.zero_one_loss', {}, (o: { sampleWeight?: SampleWeight } = {}) =>
+export const errorRateMetric = /* @__PURE__ */ metric('errorRate', 'Error rate: fraction of wrong predictions', 'metrics.zero_one_loss', {}, (o: { sampleWeight?: SampleWeight } = {}) =>
   zeroOneLossMetric.create({ ...o, normalize: true }),
 );
 

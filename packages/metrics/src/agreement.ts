@@ -21,7 +21,7 @@ export interface BalancedAccuracyOptions extends WarningOptions {
  *
  * @see sklearn.metrics.balanced_accuracy_score; Brodersen et al., "The balanced accuracy and its posterior distribution", ICPR 2010.
  */
-export const balancedAccuracyScoreMetric = metric(
+export const balancedAccuracyScoreMetric = /* @__PURE__ */ metric(
   'balancedAccuracyScore',
   'Balanced accuracy: mean per-class recall',
   'metrics.balanced_accuracy_score',
@@ -52,7 +52,7 @@ export const balancedAccuracyScore = (yTrue: LabelArray, yPred: LabelArray, o: B
  *
  * @see sklearn.metrics.matthews_corrcoef; Matthews, Biochim. Biophys. Acta 1975; Gorodkin, Comput. Biol. Chem. 2004.
  */
-export const matthewsCorrcoefMetric = metric('matthewsCorrcoef', 'Matthews correlation coefficient', 'metrics.matthews_corrcoef', {}, () =>
+export const matthewsCorrcoefMetric = /* @__PURE__ */ metric('matthewsCorrcoef', 'Matthews correlation coefficient', 'metrics.matthews_corrcoef', {}, () =>
   countsMetric((s) => {
     singleLabel(s, 'matthewsCorrcoef');
     const cm = matrixOf(s, view(s).present);
@@ -89,7 +89,7 @@ export interface CohenKappaOptions extends LabelOptions {
  *
  * @see sklearn.metrics.cohen_kappa_score; Cohen, Educ. Psychol. Meas. 1960; Cohen, Psychol. Bull. 1968 (weighted).
  */
-export const cohenKappaScoreMetric = metric(
+export const cohenKappaScoreMetric = /* @__PURE__ */ metric(
   'cohenKappaScore',
   "Cohen's kappa: agreement between two raters beyond chance",
   'metrics.cohen_kappa_score',

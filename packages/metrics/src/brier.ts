@@ -31,7 +31,7 @@ export interface BrierOptions {
  *
  * @see sklearn.metrics.brier_score_loss; Brier, Monthly Weather Review, 1950.
  */
-export const brierScoreLossMetric = metric(
+export const brierScoreLossMetric = /* @__PURE__ */ metric(
   'brierScoreLoss',
   'Brier score: mean squared error of predicted probabilities',
   'metrics.brier_score_loss',

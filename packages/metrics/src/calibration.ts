@@ -34,7 +34,7 @@ function quantile(x: Float64Array, q: number): number {
  *
  * @see sklearn.calibration.calibration_curve; Niculescu-Mizil & Caruana, ICML 2005.
  */
-export const calibrationCurveMetric = metric(
+export const calibrationCurveMetric = /* @__PURE__ */ metric(
   'calibrationCurve',
   'Calibration curve: observed vs predicted probability per bin',
   'calibration.calibration_curve',

@@ -77,7 +77,7 @@ function report(o: ClassificationReportOptions, s: CountsState): ClassificationR
  *
  * @see sklearn.metrics.classification_report
  */
-export const classificationReportMetric = metric(
+export const classificationReportMetric = /* @__PURE__ */ metric(
   'classificationReport',
   'Per-class precision, recall, F1 and support with averages, as data and text',
   'metrics.classification_report',

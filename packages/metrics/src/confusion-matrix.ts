@@ -22,7 +22,7 @@ export interface ConfusionMatrixOptions extends LabelOptions {
  *
  * @see sklearn.metrics.confusion_matrix
  */
-export const confusionMatrixMetric = metric(
+export const confusionMatrixMetric = /* @__PURE__ */ metric(
   'confusionMatrix',
   'Confusion matrix (rows: true labels, columns: predicted labels)',
   'metrics.confusion_matrix',

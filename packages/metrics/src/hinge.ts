@@ -22,7 +22,7 @@ export interface HingeLossOptions {
  *
  * @see sklearn.metrics.hinge_loss; Crammer & Singer, JMLR 2001.
  */
-export const hingeLossMetric = metric('hingeLoss', 'Average hinge loss of decision values', 'metrics.hinge_loss', { labels: labelsParam }, (o: HingeLossOptions = {}) => {
+export const hingeLossMetric = /* @__PURE__ */ metric('hingeLoss', 'Average hinge loss of decision values', 'metrics.hinge_loss', { labels: labelsParam }, (o: HingeLossOptions = {}) => {
   const labels = labelList(o.labels);
   return {
     init: sumsInit,

@@ -28,7 +28,7 @@ export interface LogLossOptions {
  *
  * @see sklearn.metrics.log_loss; Bishop, Pattern Recognition and Machine Learning, 2006, 4.3.4.
  */
-export const logLossMetric = metric(
+export const logLossMetric = /* @__PURE__ */ metric(
   'logLoss',
   'Log loss (cross-entropy) of predicted probabilities',
   'metrics.log_loss',

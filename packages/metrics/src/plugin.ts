@@ -23,7 +23,7 @@ import { topKAccuracyScoreMetric } from './top-k';
  * Every metric of this package as a plugin: `createRegistry().use(metricsPlugin)`, then
  * `registry.build('metric', { type: 'f1Score', average: 'macro' })`.
  */
-export const metricsPlugin = definePlugin({
+export const metricsPlugin = /* @__PURE__ */ definePlugin({
   meta: { name: '@lab/metrics', version: '0.1.0' },
   metrics: [
     accuracyScoreMetric,

@@ -42,7 +42,7 @@ const scoreMetric = <R>(compute: (s: ScoresState) => R) => ({
  *
  * @see sklearn.metrics.precision_recall_curve
  */
-export const precisionRecallCurveMetric = metric(
+export const precisionRecallCurveMetric = /* @__PURE__ */ metric(
   'precisionRecallCurve',
   'Precision-recall curve of binary scores',
   'metrics.precision_recall_curve',
@@ -71,7 +71,7 @@ export interface AveragePrecisionOptions extends CurveOptions {
  *
  * @see sklearn.metrics.average_precision_score; Davis & Goadrich, ICML 2006; Manning et al., Introduction to Information Retrieval, 2008, 8.4.
  */
-export const averagePrecisionScoreMetric = metric(
+export const averagePrecisionScoreMetric = /* @__PURE__ */ metric(
   'averagePrecisionScore',
   'Average precision: step-wise area under the precision-recall curve',
   'metrics.average_precision_score',

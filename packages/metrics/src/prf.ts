@@ -1,7 +1,8 @@
 import { InvalidArgumentError } from '@lab/core';
 import { averageParam, labelsParam, posLabelParam, zeroDivisionParam } from './params';
 import { countsMetric, view, type CountsState } from './counts';
-import type { Average, Label, LabelArray, LabelOptions, Rows, ZeroDivision } from './types';
+import type { StreamingMetric } from '@lab/core';
+import type { Average, Label, LabelArray, LabelBatch, LabelOptions, Rows, ZeroDivision } from './types';
 import { average, fail, labelList, metric, oneOf, run, warn, zeroDivision } from './util';
 
 export interface PrfOptions extends LabelOptions {
@@ -130,7 +131,7 @@ const betaParam = { kind: 'number', default: 1, min: 0, description: 'weight of 
  *
  * @see sklearn.metrics.precision_recall_fscore_support; Opitz & Burst, "Macro F1 and Macro F1", 2019.
  */
-export const precisionRecallFscoreSupportMetric = metric(
+export const precisionRecallFscoreSupportMetric = /* @__PURE__ */ metric(
   'precisionRecallFscoreSupport',
   'Precision, recall, F-beta and support, per label or averaged',
   'metrics.precision_recall_fscore_support',
@@ -142,16 +143,19 @@ export const precisionRecallFscoreSupportMetric = metric(
 export const precisionRecallFscoreSupport = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o: FbetaOptions = {}): PrfResult =>
   run(precisionRecallFscoreSupportMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
 
-type One = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[];
+type One = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: FbetaOptions) => number | number[];
 
 function single<K extends 'precision' | 'recall' | 'fscore'>(key: K, name: string, description: string, ref: string, withBeta: boolean) {
-  const def = metric(name, description, `metrics.${ref}`, withBeta ? { beta: betaParam, ...prfParams } : prfParams, (o: FbetaOptions = {}) => {
+  return metric(name, description, `metrics.${ref}`, withBeta ? { beta: betaParam, ...prfParams } : prfParams, (o: FbetaOptions = {}) => {
     const f = prfCompute(o, key === 'fscore' ? 'f-score' : key);
     return countsMetric((s) => f(s)[key], o.labels ?? undefined);
   });
-  const fn: One = (yTrue, yPred, o = {}) => run(def.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
-  return [def, fn] as const;
 }
+
+const oneShot =
+  (def: { create(o: FbetaOptions): StreamingMetric<unknown, LabelBatch, unknown> }): One =>
+  (yTrue, yPred, o = {}) =>
+    run(def.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight }) as number | number[];
 
 /**
  * Precision `tp / (tp + fp)`, per label or averaged; options as {@link precisionRecallFscoreSupport}.
@@ -161,7 +165,10 @@ function single<K extends 'precision' | 'recall' | 'fscore'>(key: K, name: strin
  *
  * @see sklearn.metrics.precision_score
  */
-export const [precisionScoreMetric, precisionScore] = single('precision', 'precisionScore', 'Precision: tp / (tp + fp)', 'precision_score', false);
+export const precisionScoreMetric = /* @__PURE__ */ single('precision', 'precisionScore', 'Precision: tp / (tp + fp)', 'precision_score', false);
+/** One-shot {@link precisionScoreMetric}. */
+export const precisionScore: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[] = /* @__PURE__ */ oneShot(precisionScoreMetric);
+
 /**
  * Recall `tp / (tp + fn)`, per label or averaged; options as {@link precisionRecallFscoreSupport}.
  *
@@ -170,7 +177,10 @@ export const [precisionScoreMetric, precisionScore] = single('precision', 'preci
  *
  * @see sklearn.metrics.recall_score
  */
-export const [recallScoreMetric, recallScore] = single('recall', 'recallScore', 'Recall (sensitivity): tp / (tp + fn)', 'recall_score', false);
+export const recallScoreMetric = /* @__PURE__ */ single('recall', 'recallScore', 'Recall (sensitivity): tp / (tp + fn)', 'recall_score', false);
+/** One-shot {@link recallScoreMetric}. */
+export const recallScore: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[] = /* @__PURE__ */ oneShot(recallScoreMetric);
+
 /**
  * F1 `2 P R / (P + R)`, per label or averaged; options as {@link precisionRecallFscoreSupport}
  * (macro F1 is the mean of per-class F1 unless `fAverage: 'precisionRecall'`).
@@ -180,7 +190,10 @@ export const [recallScoreMetric, recallScore] = single('recall', 'recallScore', 
  *
  * @see sklearn.metrics.f1_score
  */
-export const [f1ScoreMetric, f1Score] = single('fscore', 'f1Score', 'F1: harmonic mean of precision and recall', 'f1_score', false);
+export const f1ScoreMetric = /* @__PURE__ */ single('fscore', 'f1Score', 'F1: harmonic mean of precision and recall', 'f1_score', false);
+/** One-shot {@link f1ScoreMetric}. */
+export const f1Score: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[] = /* @__PURE__ */ oneShot(f1ScoreMetric);
+
 /**
  * F-beta `(1 + beta^2) P R / (beta^2 P + R)`; `beta` (default 1) weighs recall beta times as much
  * as precision. Options as {@link precisionRecallFscoreSupport}.
@@ -190,7 +203,6 @@ export const [f1ScoreMetric, f1Score] = single('fscore', 'f1Score', 'F1: harmoni
  *
  * @see sklearn.metrics.fbeta_score; van Rijsbergen, Information Retrieval, 1979.
  */
-export const [fbetaScoreMetric, fbetaScore] = single('fscore', 'fbetaScore', 'F-beta: weighted harmonic mean of precision and recall', 'fbeta_score', true) as unknown as readonly [
-  ReturnType<typeof single>[0],
-  (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: FbetaOptions) => number | number[],
-];
+export const fbetaScoreMetric = /* @__PURE__ */ single('fscore', 'fbetaScore', 'F-beta: weighted harmonic mean of precision and recall', 'fbeta_score', true);
+/** One-shot {@link fbetaScoreMetric}. */
+export const fbetaScore: One = /* @__PURE__ */ oneShot(fbetaScoreMetric);

@@ -117,7 +117,7 @@ export interface MseOptions extends RegressionOptions {
  *
  * @see sklearn.metrics.mean_squared_error
  */
-export const meanSquaredErrorMetric = metric(
+export const meanSquaredErrorMetric = /* @__PURE__ */ metric(
   'meanSquaredError',
   'Mean squared error',
   'metrics.mean_squared_error',
@@ -137,7 +137,7 @@ export const meanSquaredError = (yTrue: ArrayLike<number> | Rows, yPred: ArrayLi
  *
  * @see sklearn.metrics.mean_squared_error (squared=False)
  */
-export const rootMeanSquaredErrorMetric = metric('rootMeanSquaredError', 'Root mean squared error', 'metrics.mean_squared_error', params, (o: RegressionOptions = {}) =>
+export const rootMeanSquaredErrorMetric = /* @__PURE__ */ metric('rootMeanSquaredError', 'Root mean squared error', 'metrics.mean_squared_error', params, (o: RegressionOptions = {}) =>
   meanSquaredErrorMetric.create({ ...o, squared: false }),
 );
 
@@ -153,7 +153,7 @@ export const rootMeanSquaredError = (yTrue: ArrayLike<number> | Rows, yPred: Arr
  *
  * @see sklearn.metrics.mean_absolute_error
  */
-export const meanAbsoluteErrorMetric = metric('meanAbsoluteError', 'Mean absolute error', 'metrics.mean_absolute_error', params, (o: RegressionOptions = {}) =>
+export const meanAbsoluteErrorMetric = /* @__PURE__ */ metric('meanAbsoluteError', 'Mean absolute error', 'metrics.mean_absolute_error', params, (o: RegressionOptions = {}) =>
   regression((s) => reduce(s, s.map((x) => x[7] / x[0]), o.multioutput)),
 );
 
@@ -186,7 +186,7 @@ const r2Params = {
  *
  * @see sklearn.metrics.r2_score
  */
-export const r2ScoreMetric = metric('r2Score', 'Coefficient of determination R^2', 'metrics.r2_score', r2Params, (o: R2Options = {}) =>
+export const r2ScoreMetric = /* @__PURE__ */ metric('r2Score', 'Coefficient of determination R^2', 'metrics.r2_score', r2Params, (o: R2Options = {}) =>
   regression((s) => {
     if (s[0][1] < 2) return warn(o, 'R^2 score is not well-defined with less than two samples'), NaN;
     return reduce(s, s.map((x) => score(x[6], x[3], o.forceFinite ?? true)), o.multioutput, s.map((x) => x[3]));
@@ -208,7 +208,7 @@ export const r2Score = (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number
  *
  * @see sklearn.metrics.explained_variance_score
  */
-export const explainedVarianceScoreMetric = metric('explainedVarianceScore', 'Explained variance score', 'metrics.explained_variance_score', r2Params, (o: R2Options = {}) =>
+export const explainedVarianceScoreMetric = /* @__PURE__ */ metric('explainedVarianceScore', 'Explained variance score', 'metrics.explained_variance_score', r2Params, (o: R2Options = {}) =>
   regression((s) => reduce(s, s.map((x) => score(x[5] / x[0], x[3] / x[0], o.forceFinite ?? true)), o.multioutput, s.map((x) => x[3] / x[0]))),
 );
 

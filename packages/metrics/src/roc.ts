@@ -76,7 +76,7 @@ function roc(s: ScoresState, o: RocCurveOptions, drop = o.dropIntermediate ?? tr
  *
  * @see sklearn.metrics.roc_curve; Fawcett, "An introduction to ROC analysis", Pattern Recognit. Lett. 2006.
  */
-export const rocCurveMetric = metric(
+export const rocCurveMetric = /* @__PURE__ */ metric(
   'rocCurve',
   'ROC curve: false and true positive rates per threshold',
   'metrics.roc_curve',
@@ -147,7 +147,7 @@ function binaryAuc(pos: ReturnType<typeof gather>, neg: ReturnType<typeof gather
  *
  * @see sklearn.metrics.roc_auc_score; Hand & Till, Mach. Learn. 2001; McClish, Med. Decis. Making 1989.
  */
-export const rocAucScoreMetric = metric(
+export const rocAucScoreMetric = /* @__PURE__ */ metric(
   'rocAucScore',
   'Area under the ROC curve (binary, one-vs-rest, one-vs-one)',
   'metrics.roc_auc_score',

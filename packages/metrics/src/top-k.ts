@@ -39,7 +39,7 @@ export function scoreClasses(s: SumsState, labels: Label[] | undefined): Label[]
  *
  * @see sklearn.metrics.top_k_accuracy_score
  */
-export const topKAccuracyScoreMetric = metric(
+export const topKAccuracyScoreMetric = /* @__PURE__ */ metric(
   'topKAccuracyScore',
   'Top-k accuracy: true class among the k highest scores',
   'metrics.top_k_accuracy_score',
