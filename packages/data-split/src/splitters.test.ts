@@ -206,3 +206,14 @@ describe('plugin', () => {
     expect(dataSplitPlugin.meta.version).toBe(version);
   });
 });
+
+describe('option types', () => {
+  test('seed takes a number or an Rng where the splitter has one; unknown options are type errors', () => {
+    kFold({ nSplits: 3, shuffle: true, seed: new Rng(1) });
+    kFold({ seed: 3, onWarning: () => {} });
+    // @ts-expect-error groupKFold is not randomised: no seed
+    expect(() => groupKFold({ seed: 1 })).toThrow(/seed/);
+    // @ts-expect-error nSplits is a number
+    expect(() => kFold({ nSplits: '3' })).toThrow(/nSplits/);
+  });
+});
