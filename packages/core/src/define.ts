@@ -26,15 +26,15 @@ const define =
  *   create: ({ lr }) => mySignTransformation(lr),
  * });
  */
-export const defineOptimizer = define('optimizer');
+export const defineOptimizer = /* @__PURE__ */ define('optimizer');
 /** Define a learning-rate schedule: `create(options) -> (step) => value`. */
-export const defineSchedule = define('schedule');
+export const defineSchedule = /* @__PURE__ */ define('schedule');
 /** Define a loss: `create(options) -> { forward(input, target) }`. */
-export const defineLoss = define('loss');
+export const defineLoss = /* @__PURE__ */ define('loss');
 /** Define a metric: `create(options) -> { init, update, merge, compute }`. */
-export const defineMetric = define('metric');
+export const defineMetric = /* @__PURE__ */ define('metric');
 /** Define a splitter: `create(options) -> { nSplits, split }`. */
-export const defineSplitter = define('splitter');
+export const defineSplitter = /* @__PURE__ */ define('splitter');
 
 /** Define a plugin: `{ meta: { name, version }, optimizers?, schedules?, losses?, metrics?, splitters? }`. */
 export const definePlugin = <const P extends Plugin>(plugin: P): P => plugin;
