@@ -50,16 +50,23 @@ function roc(s: ScoresState, o: RocCurveOptions, drop = o.dropIntermediate ?? tr
   const [pos, neg] = posNeg(s, o.posLabel);
   let { th, tps, fps } = binaryCurve(pos, neg);
   if (drop && th.length > 2) {
-    const keep = Array.from(th.keys()).filter((i) => i === 0 || i === th.length - 1 || bend(fps, i) || bend(tps, i));
-    [th, tps, fps] = [th, tps, fps].map((a) => Float64Array.from(keep, (i) => a[i]));
+    const keep = new Int32Array(th.length);
+    let n = 0;
+    for (let i = 0; i < th.length; i++) if (i === 0 || i === th.length - 1 || bend(fps, i) || bend(tps, i)) keep[n++] = i;
+    [th, tps, fps] = [th, tps, fps].map((a) => Float64Array.from(keep.subarray(0, n), (i) => a[i]));
   }
   const first = oneOf('firstThreshold', o.firstThreshold ?? 'maxPlusOne', ['maxPlusOne', 'infinity']) === 'infinity' ? Infinity : th[0] + 1;
   const rate = (c: Float64Array, what: string) => {
     const last = c[c.length - 1];
     if (!(last > 0)) warn(o, `No ${what} samples in yTrue, the ${what === 'negative' ? 'false' : 'true'} positive rate is meaningless`);
-    return Float64Array.from([0, ...c], (v) => (last > 0 ? v / last : NaN));
+    const out = new Float64Array(c.length + 1);
+    for (let i = 0; i < out.length; i++) out[i] = last > 0 ? (i && c[i - 1]) / last : NaN;
+    return out;
   };
-  return { fpr: rate(fps, 'negative'), tpr: rate(tps, 'positive'), thresholds: Float64Array.from([first, ...th]) };
+  const thresholds = new Float64Array(th.length + 1);
+  thresholds.set(th, 1);
+  thresholds[0] = first;
+  return { fpr: rate(fps, 'negative'), tpr: rate(tps, 'positive'), thresholds };
 }
 
 /**

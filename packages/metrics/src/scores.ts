@@ -45,7 +45,7 @@ export function scoresUpdate(s: ScoresState, { yTrue, yScore, sampleWeight }: Sc
   const at = new Int32Array(labels.length);
   for (let i = 0; i < enc.length; i++) {
     const j = enc[i];
-    xs[j].set(data.subarray(i * width, (i + 1) * width), at[j] * width);
+    for (let c = 0; c < width; c++) xs[j][at[j] * width + c] = data[i * width + c];
     if (wt) ws[j]![at[j]] = wt[i];
     at[j]++;
   }
