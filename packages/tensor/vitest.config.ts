@@ -1,3 +1,4 @@
 import { labProject } from '../../vitest.shared';
 
-export default labProject('tensor');
+// --expose-gc lets the memory test force collections, so its heap bound measures live data only.
+export default labProject('tensor', { execArgv: ['--expose-gc'] });

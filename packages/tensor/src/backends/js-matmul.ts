@@ -1,12 +1,12 @@
 /**
  * Pure-TypeScript matrix products over row-major panels. Each variant keeps its innermost loop on
- * contiguous memory: A·B runs i-k-j (a row of B streams into a row of C), A·Bᵀ runs dot products of
- * two contiguous rows (four columns of C at a time to reuse the loaded row of A), Aᵀ·B runs k-i-j.
- * The k loop is blocked so a panel of B stays in cache while it is reused by every row of A.
+ * contiguous memory: A·B and Aᵀ·B run i-k-j over four rows of C at a time (a row of B streams into
+ * four accumulator rows), A·Bᵀ runs dot products of contiguous rows (four columns of C at a time to
+ * reuse the loaded row of A). Accumulation is in float64 for both dtypes.
  */
 import type { DType, FloatArray, Shape } from '../types';
 
-const KB = 128;
+const NB = 256;
 
 type Mat = { data: FloatArray; offset: number };
 
@@ -42,25 +42,77 @@ export function matmulKernel(
     const bo = b.offset + p * bBatchStride;
     const co = p * m * n;
     if (transB) nt(a.data, ao, b.data, bo, out, co, m, n, k);
-    else if (transA) tn(a.data, ao, b.data, bo, out, co, m, n, k);
-    else nn(a.data, ao, b.data, bo, out, co, m, n, k);
+    else if (transA) panel(a.data, ao, 1, m, b.data, bo, out, co, m, n, k);
+    else panel(a.data, ao, k, 1, b.data, bo, out, co, m, n, k);
   }
   return out;
 }
 
-/** C[m,n] = A[m,k] · B[k,n] */
-function nn(A: FloatArray, ao: number, B: FloatArray, bo: number, C: FloatArray, co: number, m: number, n: number, k: number): void {
-  for (let k0 = 0; k0 < k; k0 += KB) {
-    const k1 = Math.min(k, k0 + KB);
-    for (let i = 0; i < m; i++) {
-      const ci = co + i * n;
-      const ai = ao + i * k;
-      for (let q = k0; q < k1; q++) {
-        const aiq = A[ai + q];
-        if (aiq === 0) continue;
-        const bq = bo + q * n;
-        for (let j = 0; j < n; j++) C[ci + j] += aiq * B[bq + j];
+/**
+ * C[m,n] = A·B[k,n], where A's element (i, q) is at `ao + i·ars + q·acs` (A·B: ars = k, acs = 1;
+ * Aᵀ·B: ars = 1, acs = m). Four rows of C are built at once in float64 accumulators, so each loaded
+ * element of B is used four times; columns are blocked so the accumulators stay in L1 cache.
+ */
+function panel(
+  A: FloatArray,
+  ao: number,
+  ars: number,
+  acs: number,
+  B: FloatArray,
+  bo: number,
+  C: FloatArray,
+  co: number,
+  m: number,
+  n: number,
+  k: number,
+): void {
+  const nb = Math.min(n, NB);
+  const r0 = new Float64Array(nb);
+  const r1 = new Float64Array(nb);
+  const r2 = new Float64Array(nb);
+  const r3 = new Float64Array(nb);
+  for (let j0 = 0; j0 < n; j0 += NB) {
+    const w = Math.min(NB, n - j0);
+    let i = 0;
+    for (; i + 3 < m; i += 4) {
+      r0.fill(0);
+      r1.fill(0);
+      r2.fill(0);
+      r3.fill(0);
+      const a0 = ao + i * ars;
+      for (let q = 0; q < k; q++) {
+        const aq = a0 + q * acs;
+        const x0 = A[aq];
+        const x1 = A[aq + ars];
+        const x2 = A[aq + 2 * ars];
+        const x3 = A[aq + 3 * ars];
+        const bq = bo + q * n + j0;
+        for (let j = 0; j < w; j++) {
+          const b = B[bq + j];
+          r0[j] += x0 * b;
+          r1[j] += x1 * b;
+          r2[j] += x2 * b;
+          r3[j] += x3 * b;
+        }
       }
+      const c = co + i * n + j0;
+      for (let j = 0; j < w; j++) {
+        C[c + j] = r0[j];
+        C[c + n + j] = r1[j];
+        C[c + 2 * n + j] = r2[j];
+        C[c + 3 * n + j] = r3[j];
+      }
+    }
+    for (; i < m; i++) {
+      r0.fill(0);
+      const ai = ao + i * ars;
+      for (let q = 0; q < k; q++) {
+        const x = A[ai + q * acs];
+        const bq = bo + q * n + j0;
+        for (let j = 0; j < w; j++) r0[j] += x * B[bq + j];
+      }
+      const c = co + i * n + j0;
+      for (let j = 0; j < w; j++) C[c + j] = r0[j];
     }
   }
 }
@@ -97,20 +149,6 @@ function nt(A: FloatArray, ao: number, B: FloatArray, bo: number, C: FloatArray,
       let s = 0;
       for (let q = 0; q < k; q++) s += A[ai + q] * B[bj + q];
       C[ci + j] = s;
-    }
-  }
-}
-
-/** C[m,n] = A[k,m]ᵀ · B[k,n] */
-function tn(A: FloatArray, ao: number, B: FloatArray, bo: number, C: FloatArray, co: number, m: number, n: number, k: number): void {
-  for (let q = 0; q < k; q++) {
-    const aq = ao + q * m;
-    const bq = bo + q * n;
-    for (let i = 0; i < m; i++) {
-      const x = A[aq + i];
-      if (x === 0) continue;
-      const ci = co + i * n;
-      for (let j = 0; j < n; j++) C[ci + j] += x * B[bq + j];
     }
   }
 }
