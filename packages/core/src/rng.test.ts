@@ -106,6 +106,11 @@ describe('Rng', () => {
     expect(ca.next()).not.toBe(a.next());
   });
 
+  test('fork works for every parent state (the child state is always valid)', () => {
+    const r = new Rng(123);
+    for (let i = 0; i < 1000; i++) expect(() => r.fork().next()).not.toThrow();
+  });
+
   test('toRng accepts a seed or an Rng', () => {
     const r = new Rng(1);
     expect(toRng(r)).toBe(r);

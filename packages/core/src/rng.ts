@@ -122,7 +122,7 @@ export class Rng {
 
   /** A new generator seeded from this stream (advances this one): independent child streams. */
   fork(): Rng {
-    return new Rng({ s: [this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32() | 1] });
+    return new Rng({ s: [this.nextUint32(), this.nextUint32(), this.nextUint32(), (this.nextUint32() | 1) >>> 0] });
   }
 
   getState(): RngState {
