@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '@lab/core';
-import { crossEntropy, elasticNetPenalty, l1Penalty, l2Penalty, mseLoss, structuralRisk } from '@lab/losses';
+import { Linear, Sequential, Tanh } from '@lab/tensor';
+import { crossEntropy, elasticNetPenalty, l1Penalty, l2Penalty, mseLoss, selectParameters, structuralRisk } from '@lab/losses';
 import { expectClose, expectGradOk, flat, t64 } from '../test/helpers';
 
 /** A linear model f(x) = x·w + b as named parameters. */
@@ -52,5 +53,22 @@ describe('structuralRisk', () => {
     for (const lambda of [-1, NaN, Infinity, '1']) expect(() => structuralRisk(remp, m.params, { lambda: lambda as number })).toThrow(/lambda/);
     expect(() => structuralRisk(remp, m.params, { lambda: 1, penalty: 'l3' as never })).toThrow(InvalidArgumentError);
     expect(() => structuralRisk(remp, m.params, { lambda: 1, penalty: () => t64([1, 2]) })).toThrow(/penalty/);
+  });
+});
+
+describe('structuralRisk on a @lab/tensor model', () => {
+  it('takes the Module itself, penalises weights only with exclude, and trains in one line', () => {
+    const model = new Sequential(new Linear(2, 4, { rng: 1, dtype: 'float64' }), new Tanh(), new Linear(4, 3, { rng: 2, dtype: 'float64' }));
+    const names = selectParameters(model, { exclude: '*bias' }).map((p) => p.name);
+    expect(names).toEqual(['layers.0.weight', 'layers.2.weight']);
+    const risk = structuralRisk(crossEntropy(model.forward(x), [0, 2, 1]), model, { lambda: 0.01, exclude: '*bias' });
+    risk.backward();
+    const params = model.namedParameters();
+    expect(params.every((p) => p.grad !== null)).toBe(true);
+    // The bias gradients are those of the empirical risk alone.
+    const biasGrads = params.filter((p) => p.name.endsWith('bias')).map((p) => Array.from(p.grad!));
+    model.zeroGrad();
+    crossEntropy(model.forward(x), [0, 2, 1]).backward();
+    expect(model.namedParameters().filter((p) => p.name.endsWith('bias')).map((p) => Array.from(p.grad!))).toEqual(biasGrads);
   });
 });
