@@ -111,6 +111,7 @@ export class Tensor implements TensorLike {
     return this.data()[0];
   }
 
+  /** A readable one-line rendering (values, shape, dtype). */
   toString(): string {
     return `Tensor(${JSON.stringify(this.toArray())}, shape=[${this.shape.join(', ')}], dtype=${this.dtype}${this.requiresGrad ? ', requiresGrad' : ''})`;
   }
@@ -173,18 +174,23 @@ export class Tensor implements TensorLike {
   minimum(other: Tensor | number): Tensor {
     return ew.minimum(this, other);
   }
+  /** `-this`. */
   neg(): Tensor {
     return ew.neg(this);
   }
+  /** `e^this`. */
   exp(): Tensor {
     return ew.exp(this);
   }
+  /** Natural logarithm. */
   log(): Tensor {
     return ew.log(this);
   }
+  /** `log(1 + this)`, accurate near 0. */
   log1p(): Tensor {
     return ew.log1p(this);
   }
+  /** Square root. */
   sqrt(): Tensor {
     return ew.sqrt(this);
   }
@@ -192,9 +198,11 @@ export class Tensor implements TensorLike {
   square(): Tensor {
     return ew.mul(this, this);
   }
+  /** Absolute value (gradient `sign(x)`, 0 at 0). */
   abs(): Tensor {
     return ew.abs(this);
   }
+  /** -1, 0 or 1 (gradient 0). */
   sign(): Tensor {
     return ew.sign(this);
   }
@@ -202,18 +210,23 @@ export class Tensor implements TensorLike {
   clamp(min?: number, max?: number): Tensor {
     return ew.clamp(this, min, max);
   }
+  /** `max(this, 0)` (gradient 0 at 0, as in PyTorch). */
   relu(): Tensor {
     return ew.relu(this);
   }
+  /** `this` where positive, else `slope · this`. Default slope 0.01. */
   leakyRelu(slope = 0.01): Tensor {
     return ew.leakyRelu(this, slope);
   }
+  /** Logistic sigmoid, stable on both sides. */
   sigmoid(): Tensor {
     return ew.sigmoid(this);
   }
+  /** Hyperbolic tangent. */
   tanh(): Tensor {
     return ew.tanh(this);
   }
+  /** `log(1 + e^x)` computed as `max(x, 0) + log1p(e^-|x|)`. */
   softplus(): Tensor {
     return ew.softplus(this);
   }
@@ -221,15 +234,19 @@ export class Tensor implements TensorLike {
   gt(other: Tensor | number): Tensor {
     return ew.compare('gt', this, other);
   }
+  /** 1 where `this >= other`, else 0 (no gradient). */
   ge(other: Tensor | number): Tensor {
     return ew.compare('ge', this, other);
   }
+  /** 1 where `this < other`, else 0 (no gradient). */
   lt(other: Tensor | number): Tensor {
     return ew.compare('lt', this, other);
   }
+  /** 1 where `this <= other`, else 0 (no gradient). */
   le(other: Tensor | number): Tensor {
     return ew.compare('le', this, other);
   }
+  /** 1 where `this === other`, else 0 (no gradient). */
   eq(other: Tensor | number): Tensor {
     return ew.compare('eq', this, other);
   }
