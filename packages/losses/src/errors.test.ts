@@ -52,7 +52,7 @@ describe.each(cases)('%s', (_name, fn, valid, wrongShape) => {
   });
   it('rejects a non-tensor input, unknown options and bad reductions (lab errors)', () => {
     const [x, y] = valid();
-    const errs = [() => fn([1, 2] as never, y as never), () => fn(x, y as never, { nope: 1 } as never), () => fn(x, y as never, { reduction: 'avg' } as never)];
+    const errs = [() => fn([1, 2] as never, y as never), () => fn(x, y as never, 5 as never), () => fn(x, y as never, null as never), () => fn(x, y as never, { nope: 1 } as never), () => fn(x, y as never, { reduction: 'avg' } as never)];
     for (const call of errs) {
       let caught: unknown;
       try {

@@ -29,7 +29,6 @@ export const reduction = {
 /** A weight option given as numbers (a Tensor is also accepted by the plain functions). */
 export const weightParam = (description: string) => ({ kind: 'numbers', min: 0, optional: true, description }) as const;
 
-
 /** The values of `t`, checked finite (and against `ok`, when given). */
 export function values(argument: string, t: Tensor, ok?: (v: number) => boolean, expected = ''): ArrayLike<number> {
   const d = t.data();
@@ -216,6 +215,7 @@ export function lossDefinition<const S extends ParamsSpec, T = Tensor>(
  */
 export function lossFunction<S extends ParamsSpec, T = Tensor>(def: Definition<'loss', S, TensorLoss>) {
   return (input: Tensor, target: T, options: LossOptions<S> = {}): Tensor => {
+    if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`${def.name}: options`, options, 'an object');
     const { weight, posWeight, ...rest } = options as Record<string, unknown>;
     const resolved = resolveOptions(def.params, rest, def.name) as Record<string, unknown>;
     if (weight !== undefined) resolved.weight = weight;
