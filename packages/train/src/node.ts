@@ -1,0 +1,171 @@
+/**
+ * `@lab/train/node`: the Node-only parts: checkpoint files written atomically and the worker-thread
+ * pool for cross-validation and search. The main entry stays browser-safe.
+ */
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InvalidArgumentError } from '@lab/core';
+import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
+import { crossValidate as crossValidateIn, type CvOptions, type CvResult } from './cross-validate';
+import type { Executor, JobResult, TrainJob } from './job';
+import { gridSearch as gridSearchIn, randomSearch as randomSearchIn, type GridSearchOptions, type RandomSearchOptions, type SearchResult } from './search';
+import type { Checkpoint, CheckpointOptions } from './types';
+
+let counter = 0;
+
+/**
+ * Write bytes to `path` atomically: into a temporary file in the same folder, flushed to disk
+ * (fsync), then renamed over `path` (and the folder synced), so a crash at any moment leaves either
+ * the old file or the new one, never a partial file. The temporary file is removed on failure.
+ *
+ * @example
+ * await writeFileAtomic('run.ckpt', bytes);
+ */
+export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', path, 'a file path');
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
+  const fh = await open(tmp, 'w', 0o644);
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+    await fh.close();
+    await rename(tmp, path);
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  try {
+    const d = await open(dir, 'r');
+    await d.sync().catch(() => undefined);
+    await d.close();
+  } catch {
+    // Some platforms cannot open or sync a folder; the rename is still atomic.
+  }
+}
+
+/**
+ * Save a checkpoint (object or bytes from `encodeCheckpoint`) to `path` atomically.
+ *
+ * @example
+ * await saveCheckpoint('runs/mlp.ckpt', checkpoint);
+ */
+export async function saveCheckpoint(path: string, checkpoint: Checkpoint | Uint8Array): Promise<void> {
+  await writeFileAtomic(path, checkpoint instanceof Uint8Array ? checkpoint : encodeCheckpoint(checkpoint));
+}
+
+/**
+ * Read and verify a checkpoint file (magic, lengths, CRC-32); a truncated or corrupted file throws
+ * StateMismatchError. Pass the result (or the file's bytes) to `fit({ resume })`.
+ *
+ * @example
+ * const result = await fit({ ...options, resume: await loadCheckpoint('runs/mlp.ckpt') });
+ */
+export async function loadCheckpoint(path: string): Promise<Checkpoint> {
+  return decodeCheckpoint(new Uint8Array(await readFile(path)));
+}
+
+/**
+ * `fit`'s `checkpoint` option writing to a file atomically: `{ everySteps, everyEpoch, write }`.
+ * A checkpoint is also written when the run is aborted and at the end.
+ *
+ * @example
+ * await fit({ ...options, checkpoint: fileCheckpoint('runs/mlp.ckpt', { everyEpoch: true }), signal });
+ */
+export function fileCheckpoint(path: string, options: Omit<CheckpointOptions, 'write'> = {}): CheckpointOptions {
+  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', path, 'a file path');
+  return { ...options, write: (bytes) => writeFileAtomic(path, bytes) };
+}
+
+/** Options of {@link createPoolExecutor}. */
+export interface PoolOptions {
+  /** Worker threads. Default: available parallelism − 1, at least 1. */
+  readonly threads?: number;
+  /** The worker file (default: `worker.js` / `worker.cjs` beside this module, or `worker.ts` under tsx when running from source). */
+  readonly workerFile?: string | URL;
+}
+
+/** An executor on worker threads; call `destroy()` when done. */
+export interface PoolExecutor extends Executor {
+  readonly threads: number;
+  destroy(): Promise<void>;
+}
+
+const here = (): string => import.meta.url;
+
+/** The worker entry beside this module; from TypeScript source, a shim that loads worker.ts through tsx. */
+function workerEntry(file?: string | URL): string {
+  if (file !== undefined) return file instanceof URL ? fileURLToPath(file) : file;
+  const url = here();
+  const name = url.endsWith('.ts') ? 'worker-source.mjs' : url.endsWith('.cjs') ? 'worker.cjs' : 'worker.js';
+  return fileURLToPath(new URL(`./${name}`, url));
+}
+
+/**
+ * A pool of worker threads (tinypool) that runs cross-validation and search jobs. Each job is a
+ * plain description rebuilt in the worker from the built-in registries, so results are identical
+ * to a serial run for the same seed; only the order in which they finish changes.
+ *
+ * @example
+ * const pool = await createPoolExecutor({ threads: 2 });
+ * try { await crossValidate({ model, data, executor: pool }); } finally { await pool.destroy(); }
+ */
+export async function createPoolExecutor(options: PoolOptions = {}): Promise<PoolExecutor> {
+  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+  if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError('threads', threads, 'an integer >= 1');
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: workerEntry(options.workerFile), minThreads: 0, maxThreads: threads });
+  return {
+    threads,
+    run: (job: TrainJob) => pool.run(job) as Promise<JobResult>,
+    destroy: () => pool.destroy(),
+  };
+}
+
+/** `parallel`: false (default) runs in this thread; a number runs on that many worker threads. */
+export interface ParallelOption {
+  readonly parallel?: false | number;
+}
+
+async function withPool<T>(parallel: false | number | undefined, run: (executor?: Executor) => Promise<T>): Promise<T> {
+  if (parallel === undefined || parallel === false) return run();
+  const pool = await createPoolExecutor({ threads: parallel });
+  try {
+    return await run(pool);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * `crossValidate` with `parallel: n` running the folds on n worker threads (results identical to `parallel: false`).
+ *
+ * @example
+ * const cv = await crossValidate({ model: { type: 'softmax' }, data, parallel: 2 });
+ */
+export function crossValidate(options: CvOptions & ParallelOption): Promise<CvResult> {
+  return withPool(options.parallel, (executor) => crossValidateIn({ ...options, executor: executor ?? options.executor }));
+}
+
+/**
+ * `gridSearch` with `parallel: n` (candidates × folds on n worker threads; identical results).
+ *
+ * @example
+ * const r = await gridSearch({ model, data, params: { 'fit.lr': [1e-3, 1e-2] }, parallel: 2 });
+ */
+export function gridSearch(options: GridSearchOptions & ParallelOption): Promise<SearchResult> {
+  return withPool(options.parallel, (executor) => gridSearchIn({ ...options, executor: executor ?? options.executor }));
+}
+
+/**
+ * `randomSearch` with `parallel: n` (identical results to the serial run).
+ *
+ * @example
+ * const r = await randomSearch({ model, data, params: { 'fit.lr': { min: 1e-4, max: 1e-1 } }, nIter: 8, parallel: 2 });
+ */
+export function randomSearch(options: RandomSearchOptions & ParallelOption): Promise<SearchResult> {
+  return withPool(options.parallel, (executor) => randomSearchIn({ ...options, executor: executor ?? options.executor }));
+}
