@@ -42,7 +42,8 @@ describe('errors', () => {
   test('describeValue is short and bounded', () => {
     expect(describeValue(-0)).toBe('-0');
     expect(describeValue(new Float32Array([1, 2, NaN]))).toBe('[1,2,"NaN"]');
-    expect(describeValue(new Float64Array(100))).toMatch(/^\[0,0,.*\.\.\. \(100 entries\)$/);
+    expect(describeValue(new Float64Array(100))).toMatch(/^\[0,0,.*\.\.\.$/);
+    expect(describeValue(new Float64Array(100))).toHaveLength(60);
     expect(describeValue('x'.repeat(100)).length).toBeLessThan(70);
     expect(describeValue({ a: 1 })).toBe('{"a":1}');
     expect(describeValue(() => 1)).toBe('a function');

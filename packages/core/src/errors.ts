@@ -8,28 +8,32 @@
 
 const BRAND = Symbol.for('lab.error');
 
-/** Short, bounded rendering of a received value for error messages. */
+/** Short, bounded rendering of a received value for error messages (at most 60 characters). */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  const list = ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value;
   let s: string | undefined;
   try {
-    s = JSON.stringify(list, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+    s =
+      typeof value == 'number'
+        ? Object.is(value, -0)
+          ? '-0'
+          : String(value)
+        : JSON.stringify(ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value, (_k, x) =>
+            typeof x == 'number' && !Number.isFinite(x) ? String(x) : x,
+          );
   } catch {
     // cyclic or otherwise unserialisable: fall back to String()
   }
-  s ??= String(value);
-  return s.length > 60 ? `${s.slice(0, 57)}...${Array.isArray(list) ? ` (${list.length} entries)` : ''}` : s;
+  s ??= typeof value == 'function' ? 'a function' : String(value);
+  return s.length > 60 ? s.slice(0, 57) + '...' : s;
 }
 
 /** Base class of every lab error. */
 export class LabError extends Error {
-  declare readonly [BRAND]: true;
+  declare [BRAND]: true;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
-    Object.defineProperty(this, BRAND, { value: true });
+    this[BRAND] = true; // a symbol key: not enumerable by JSON.stringify or Object.keys
   }
 }
 
@@ -40,13 +44,12 @@ export function isLabError(error: unknown): error is LabError {
 
 /** An argument with a wrong value: names the argument, the value and what was expected. */
 export class InvalidArgumentError extends LabError {
-  constructor(
-    readonly argument: string,
-    readonly value: unknown,
-    readonly expected: string,
-    message = `${argument} must be ${expected}, got ${describeValue(value)}`,
-  ) {
+  declare readonly argument: string;
+  declare readonly value: unknown;
+  declare readonly expected: string;
+  constructor(argument: string, value: unknown, expected: string, message = `${argument} must be ${expected}, got ${describeValue(value)}`) {
     super(message);
+    Object.assign(this, { argument, value, expected });
   }
 }
 
@@ -59,8 +62,10 @@ export class LengthMismatchError extends InvalidArgumentError {
 
 /** Tensor shapes that do not fit an operation. */
 export class ShapeMismatchError extends InvalidArgumentError {
-  constructor(op: string, readonly shapes: readonly (readonly number[])[], expected: string) {
+  declare readonly shapes: readonly (readonly number[])[];
+  constructor(op: string, shapes: readonly (readonly number[])[], expected: string) {
     super(op, shapes, expected, `${op}: shapes ${shapes.map((s) => `[${s.join(', ')}]`).join(' and ')} ${expected}`);
+    Object.assign(this, { shapes });
   }
 }
 

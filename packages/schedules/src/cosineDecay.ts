@@ -38,7 +38,7 @@ export function cosineDecay({ initValue, decaySteps, alpha, minValue, periodic }
       ? initValue * num('alpha', alpha ?? 0, 0)
       : alpha === undefined
         ? num('minValue', minValue)
-        : fail('alpha', alpha, 'unset when minValue is set');
+        : fail('alpha', alpha, 'unset with minValue');
   return guard((t) => lo + ((initValue - lo) * (1 + Math.cos((Math.PI * (periodic ? t : Math.min(t, decaySteps))) / decaySteps))) / 2);
 }
 

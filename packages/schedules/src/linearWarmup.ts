@@ -34,7 +34,7 @@ export function linearWarmup({ peakValue, warmupSteps, initValue, startFactor }:
   num('peakValue', peakValue);
   int('warmupSteps', warmupSteps, 1);
   if (startFactor !== undefined) {
-    if (initValue !== undefined) fail('initValue', initValue, 'left out when startFactor is given');
+    if (initValue !== undefined) fail('initValue', initValue, 'unset with startFactor');
     if (num('startFactor', startFactor, 0) > 1) fail('startFactor', startFactor, 'a fraction in [0, 1]');
     return guard((t) => peakValue * (startFactor + ((1 - startFactor) * Math.min(t, warmupSteps)) / warmupSteps));
   }

@@ -34,7 +34,7 @@ export function piecewiseConstant({ boundaries, values, initValue, factors }: Pi
   const n = boundaries.length;
   let levels: number[];
   if (values) {
-    if (factors || initValue !== undefined) fail('values', values, 'not given with initValue, factors');
+    if (factors || initValue !== undefined) fail('values', values, 'unset with initValue or factors');
     if (values.length != n + 1) fail('values', values, `${n + 1} values`);
     levels = values.map((v, i) => num(`values[${i}]`, v));
   } else {
