@@ -102,7 +102,10 @@ describe('checkpoints', () => {
         env: { ...process.env, TSX_TSCONFIG_PATH: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.once('data', () => resolve());
+        child.once('exit', (code) => reject(new Error(`the writer exited (${code}) before its first checkpoint`)));
+      });
       await new Promise((r) => setTimeout(r, 30 + 40 * round));
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));

@@ -118,9 +118,23 @@ export async function createPoolExecutor(options: PoolOptions = {}): Promise<Poo
   if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError('threads', threads, 'an integer >= 1');
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: workerEntry(options.workerFile), minThreads: 0, maxThreads: threads });
+  // A worker that fails outside a task (e.g. its module does not load) is reported on the pool,
+  // not on the task: fail every pending and later run instead of hanging.
+  const pending = new Set<(e: unknown) => void>();
+  let broken: unknown;
+  pool.on('error', (e: unknown) => {
+    broken ??= e;
+    for (const reject of pending) reject(e);
+    pending.clear();
+  });
   return {
     threads,
-    run: (job: TrainJob) => pool.run(job) as Promise<JobResult>,
+    run: (job: TrainJob) =>
+      new Promise<JobResult>((resolve, reject) => {
+        if (broken !== undefined) return reject(broken);
+        pending.add(reject);
+        (pool.run(job) as Promise<JobResult>).then(resolve, reject).finally(() => pending.delete(reject));
+      }),
     destroy: () => pool.destroy(),
   };
 }

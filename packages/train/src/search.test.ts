@@ -28,7 +28,7 @@ describe('crossValidate', () => {
   });
 
   it('takes any splitter object, config or name', async () => {
-    const a = await crossValidate({ ...base, splitter: kFold({ nSplits: 3, shuffle: true, seed: 4 }) });
+    const a = await crossValidate({ ...base, splitter: kFold({ nSplits: 3, shuffle: true, seed: 4 } as never) });
     const b = await crossValidate({ ...base, splitter: { type: 'kFold', nSplits: 3, shuffle: true, seed: 4 } });
     expect(strip(a)).toEqual(strip(b));
     expect((await crossValidate({ ...base, splitter: 'kFold', scoring: ['f1', 'accuracy'] })).metric).toBe('f1');
@@ -70,8 +70,8 @@ describe('search', () => {
   }, 60_000);
 
   it('random search draws log-uniform where the params spec says log, and parallel = serial', async () => {
-    expect(specFor('fit.lr', {}, defaultRegistry())?.log).toBe(true);
-    expect(specFor('fit.optimizer.b1', { optimizer: 'adam' }, defaultRegistry())?.log).toBeUndefined();
+    expect((specFor('fit.lr', {}, defaultRegistry()) as { log?: boolean })?.log).toBe(true);
+    expect((specFor('fit.optimizer.b1', { optimizer: 'adam' }, defaultRegistry()) as { log?: boolean })?.log).toBeUndefined();
     const options = { ...base, refit: false, nIter: 40, seed: 3, splitter: { type: 'kFold', nSplits: 2, shuffle: true }, fit: { ...base.fit, epochs: 1 }, params: { 'fit.lr': { min: 1e-5, max: 1e-1 }, 'fit.optimizer.b1': { min: 0.5, max: 0.9 }, 'fit.batchSize': [16, 32] } } as const;
     const r = await randomSearch(options);
     const lrs = r.results.map((x) => x.params['fit.lr'] as number);
