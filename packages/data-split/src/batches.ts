@@ -1,5 +1,5 @@
 import { Rng } from '@lab/core';
-import { fail, range, resolve, samples, seedParam, shuffleParam } from './internal';
+import { boolParam, countParam, fail, range, resolve, samples, seedParam } from './internal';
 import type { SeedOption } from './internal';
 
 /**
@@ -23,10 +23,10 @@ export interface BatchOptions extends SeedOption {
 }
 
 const spec = {
-  batchSize: { kind: 'integer', min: 1, optional: true, description: 'batch size' },
+  batchSize: /* @__PURE__ */ countParam('batch'),
   regime: { kind: 'enum', values: ['mini-batch', 'batch', 'sgd'], default: 'mini-batch', description: 'regime' },
-  shuffle: /* @__PURE__ */ shuffleParam(true),
-  dropLast: { kind: 'boolean', default: false, description: 'drop a smaller last batch' },
+  shuffle: /* @__PURE__ */ boolParam(true, 'shuffle first'),
+  dropLast: /* @__PURE__ */ boolParam(false, 'drop a short last batch'),
   epoch: { kind: 'integer', default: 0, min: 0, description: 'epoch' },
   seed: seedParam,
 } as const;
@@ -34,16 +34,14 @@ const spec = {
 /**
  * The Rng of one epoch's shuffle: with a seed, epoch e uses the (e + 1)-th child stream of
  * `new Rng(seed)` (what `Rng.fork()` makes), so any epoch can be replayed alone and resuming needs
- * no history; an Rng is used as it is (each call draws the next permutation). The child state is
- * built here rather than by `fork()`, whose `| 1` yields a negative word that `setState` rejects
- * in this @lab/core version.
+ * no history; an Rng is used as it is (each call draws the next permutation).
  */
 export const epochRng = (seed: number | Rng, epoch: number): Rng => {
   if (seed instanceof Rng) return seed;
   const base = new Rng(seed);
-  let s: number[] = [];
-  for (let e = 0; e <= epoch; e++) s = [base.nextUint32(), base.nextUint32(), base.nextUint32(), (base.nextUint32() | 1) >>> 0];
-  return new Rng({ s: s as [number, number, number, number] });
+  let rng = base;
+  for (let e = 0; e <= epoch; e++) rng = base.fork();
+  return rng;
 };
 
 /**
@@ -69,14 +67,14 @@ export const epochRng = (seed: number | Rng, epoch: number): Rng => {
 export function batches(data: number | ArrayLike<number>, options?: BatchOptions): Generator<Int32Array> {
   const o = resolve(spec, options, 'batches');
   const idx = typeof data === 'number' ? range(0, samples({ nSamples: data })) : Int32Array.from(data ?? []);
-  const n = idx.length || fail('data', data, 'a sample count or a non-empty index array');
-  const { regime: r, batchSize = 32 } = o;
-  if (r !== 'mini-batch' && o.batchSize) fail('batchSize', o.batchSize, `unset with regime ${r}`);
-  const b = r === 'batch' ? n : r === 'sgd' ? 1 : batchSize;
-  if (o.dropLast && b > n) fail('batchSize', b, `<= ${n}, the samples, with dropLast`);
+  const n = idx.length || fail('data', data, 'a count or a non-empty index array');
+  const { regime: r, batchSize } = o;
+  if (r !== 'mini-batch' && batchSize) fail('batchSize', batchSize, `unset with regime ${r}`);
+  const b = r === 'batch' ? n : r === 'sgd' ? 1 : (batchSize ?? 32);
+  if (o.dropLast && b > n) fail('batchSize', b, `<= ${n} (samples) with dropLast`);
   if (o.shuffle) epochRng(o.seed, o.epoch).shuffle(idx);
   const end = o.dropLast ? n - (n % b) : n;
   return (function* () {
-    for (let i = 0; i < end; i += b) yield idx.subarray(i, Math.min(i + b, end));
+    for (let i = 0; i < end; i += b) yield idx.subarray(i, i + b);
   })();
 }

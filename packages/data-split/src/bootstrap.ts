@@ -1,4 +1,4 @@
-import { def, factory, nSplitsParam, partition, repeat, rngOf, samples, seedParam } from './internal';
+import { def, factory, nSplitsParam, partition, rounds, samples, seedParam } from './internal';
 
 /**
  * Bootstrap: each of `nSplits` rounds draws n samples uniformly with replacement (lab's Rng) as
@@ -16,15 +16,14 @@ import { def, factory, nSplitsParam, partition, repeat, rngOf, samples, seedPara
  */
 export const bootstrapSplitter = /* @__PURE__ */ def(
   'bootstrap',
-  'Resampling with replacement, testing on the out-of-bag samples',
+  'Resampling with replacement, testing out-of-bag',
   { nSplits: /* @__PURE__ */ nSplitsParam(10, 1), seed: seedParam },
   (o, input) => {
     const n = samples(input);
-    const rng = rngOf(o);
-    return repeat(o.nSplits, () => {
+    return rounds(o.nSplits, o, (rng) => {
       const train = Int32Array.from({ length: n }, () => rng.int(n)).sort();
       const drawn = new Set(train);
-      return { train, test: partition(n, (i) => !drawn.has(i)).test };
+      return [{ train, test: partition(n, (i) => !drawn.has(i)).test }];
     });
   },
   undefined,

@@ -4,48 +4,37 @@ import { assigned, def, encode, factory, fits, nSplitsParam, range } from './int
  * numpy 1.24's default `argsort` (introsort: median-of-3 quicksort down to 16 items, then
  * insertion sort), so ties come out in numpy's order and group folds match scikit-learn exactly.
  * (numpy falls back to heapsort past a recursion depth of 2 log2 n, which its median-of-3
- * partition does not reach on group sizes.)
+ * partition does not reach on group sizes.) Partitions are disjoint, so the order they are sorted
+ * in does not matter, and insertion sort of a small partition is a stable sort of that range.
  */
 export function argsort(v: number[]): Int32Array {
   const t = range(0, v.length);
+  const at = (i: number) => v[t[i]];
   const swap = (a: number, b: number) => ([t[a], t[b]] = [t[b], t[a]]);
-  const stack: number[] = [];
-  for (let l = 0, r = v.length - 1; ; ) {
+  const sort = (l: number, r: number): void => {
     while (r - l > 15) {
-      const m = l + ((r - l) >> 1);
-      if (v[t[m]] < v[t[l]]) swap(m, l);
-      if (v[t[r]] < v[t[m]]) swap(r, m);
-      if (v[t[m]] < v[t[l]]) swap(m, l);
-      const p = v[t[m]];
+      const m = (l + r) >> 1;
+      if (at(m) < at(l)) swap(m, l);
+      if (at(r) < at(m)) swap(r, m);
+      if (at(m) < at(l)) swap(m, l);
+      const p = at(m);
       let i = l;
       let j = r - 1;
       swap(m, j);
       for (;;) {
-        while (v[t[++i]] < p);
-        while (p < v[t[--j]]);
+        while (at(++i) < p);
+        while (p < at(--j));
         if (i >= j) break;
         swap(i, j);
       }
       swap(i, r - 1);
-      // Continue with the smaller part; the larger waits on the stack.
-      if (i - l < r - i) {
-        stack.push(i + 1, r);
-        r = i - 1;
-      } else {
-        stack.push(l, i - 1);
-        l = i + 1;
-      }
+      sort(i + 1, r);
+      r = i - 1;
     }
-    for (let i = l + 1; i <= r; i++) {
-      const x = t[i];
-      let j = i;
-      for (; j > l && v[x] < v[t[j - 1]]; j--) t[j] = t[j - 1];
-      t[j] = x;
-    }
-    if (!stack.length) return t;
-    r = stack.pop()!;
-    l = stack.pop()!;
-  }
+    t.subarray(l, r + 1).sort((a, b) => v[a] - v[b]);
+  };
+  sort(0, v.length - 1);
+  return t;
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
- * Helpers shared by every splitter: input checks, label encoding, fold building, the options
- * wrapper behind the plain factories and `def`, which builds a splitter definition from its parts.
- * Internal: not re-exported from the package root. Written for size (the package budget is 3 kB).
+ * Helpers shared by every splitter: input checks, label encoding, the one fold-building core of
+ * the K-fold family, seeded rounds, the options wrapper behind the plain factories, `def` (a
+ * splitter definition from its parts) and the shared params-spec fragments.
+ * Internal: not re-exported from the package root. Written for size (the package budget is 3 kB
+ * min+gzip), so runtime strings are terse; the TSDoc carries the detail.
  */
-import { defineSplitter, InvalidArgumentError, Rng, resolveOptions } from '@lab/core';
+import { defineSplitter, InvalidArgumentError, Rng, resolveOptions, toRng } from '@lab/core';
 import type { Fold, InputOptions, ParamsSpec, ResolvedOptions, SplitInput, Splitter, SplitterDefinition } from '@lab/core';
 
 /** Throw an InvalidArgumentError naming the argument, the value and what was expected. */
@@ -19,7 +21,7 @@ export const samples = (input: SplitInput): number => {
 
 /** Check that `k` folds fit `n` items (`what` names them: "samples", "groups"). */
 export const fits = (k: number, n: number, what: string): void => {
-  if (k > n) fail('nSplits', k, `<= ${n}, the number of ${what}`);
+  if (k > n) fail('nSplits', k, `<= ${n} (${what})`);
 };
 
 /** Labels encoded as codes 0..m-1, with the number of samples per code. */
@@ -35,7 +37,7 @@ export interface Encoded {
 export function encode(input: SplitInput, key: 'y' | 'groups', firstSeen?: boolean): Encoded {
   const n = samples(input);
   const labels = input[key] as ArrayLike<number | string>;
-  if (labels?.length !== n) fail(key, labels, `${n} labels, one per sample`);
+  if (labels?.length !== n) fail(key, labels, `${n} labels`);
   const values = Array.from(labels);
   const distinct = [...new Set(values)];
   if (!firstSeen) distinct.sort((a, b) => (a < b ? -1 : +(a > b)));
@@ -56,11 +58,6 @@ export function partition(n: number, isTest: (i: number) => boolean): Fold {
 /** The folds of an assignment `fold[i]` of each sample to a test fold 0..k-1 (-1: always train), lazily. */
 export function* assigned(fold: ArrayLike<number>, k: number): Generator<Fold> {
   for (let f = 0; f < k; f++) yield partition(fold.length, (i) => fold[i] === f);
-}
-
-/** `make(0)`, ..., `make(count - 1)`, lazily. */
-export function* repeat<T>(count: number, make: (i: number) => T): Generator<T> {
-  for (let i = 0; i < count; i++) yield make(i);
 }
 
 /** start, start + 1, ..., end - 1. */
@@ -100,13 +97,19 @@ export const factory =
     def.create(resolve(def.params, options, def.name));
 
 /** The Rng a split call uses: a fresh one for a seed, the given one for an Rng. */
-export const rngOf = ({ seed = 0 }: SeedOption): Rng => (seed instanceof Rng ? seed : new Rng(seed));
+export const rngOf = ({ seed = 0 }: SeedOption): Rng => toRng(seed);
 
-/** Report a warning through `onWarning` or `console.warn`. */
-export const warn = (o: SplitterExtras, message: string): void => (o.onWarning ?? console.warn)(message);
-
-/** Where the scikit-learn 1.2 reference of a splitter lives. */
-export const SK = 'https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.';
+/**
+ * `count` rounds of folds drawn from one Rng (`rngOf(o)`), yielded round by round. The first
+ * round is computed on the call, so bad input fails there and not mid-iteration.
+ */
+export function rounds(count: number, o: SeedOption, draw: (rng: Rng, round: number) => Iterable<Fold>): Iterable<Fold> {
+  const rng = rngOf(o);
+  const first = draw(rng, 0);
+  return (function* () {
+    for (let r = 0; r < count; r++) yield* r ? draw(rng, r) : first;
+  })();
+}
 
 /**
  * Define a splitter from its parts: `split(options, input)` and `count(options, input)` (default:
@@ -123,25 +126,63 @@ export const def = <const S extends ParamsSpec>(
 ) =>
   defineSplitter({
     name,
-    meta: { description, docsUrl: page.includes('/') ? page : `${SK}${page}.html` },
+    meta: { description, docsUrl: page.includes('/') ? page : `https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.${page}.html` },
     params,
     create: (o) => ({ nSplits: (input) => count(o, input), split: (input) => split(o, input) }),
   });
 
 /**
- * Check class sizes for stratification against `k` as scikit-learn does: an error when every class
- * is smaller than k, a warning when the smallest one is.
+ * The one fold-building core of the K-fold family: the test fold of each sample. Per class (one
+ * class, code 0 for every sample, when `stratify` is false), fold labels are dealt round robin
+ * over the class-sorted samples and sorted, so every fold gets `floor` or `ceil` of its share and
+ * the first `n % k` folds of plain K-fold are one larger; each class's samples take them in data
+ * order, or in an order shuffled by `rng`. Classes of `y` are coded in order of first appearance
+ * (scikit-learn 1.2's StratifiedKFold). Checks `nSplits <= nSamples` and the class sizes (an
+ * error when every class is smaller than k, a warning when the smallest one is, as scikit-learn).
  */
-export function classSizes(counts: number[], k: number, o: SplitterExtras): void {
+export function kFoldAssignment(input: SplitInput, k: number, rng: Rng | false, o: SplitterExtras, stratify?: boolean): Int32Array {
+  const n = samples(input);
+  const { codes, counts } = stratify ? encode(input, 'y', true) : { codes: new Int32Array(n), counts: [n] };
+  fits(k, n, 'samples');
   const max = Math.max(...counts);
   const min = Math.min(...counts);
-  if (max < k) fail('nSplits', k, `<= ${max}, the size of the largest class in y`);
-  if (min < k) warn(o, `the smallest class in y has ${min} members, fewer than nSplits=${k}`);
+  if (max < k) fail('nSplits', k, `<= ${max} (the largest class)`);
+  if (min < k) (o.onWarning ?? console.warn)(`the smallest class in y has ${min} members, fewer than nSplits=${k}`);
+  let p = 0;
+  const perClass = counts.map((c) => {
+    const folds = Int32Array.from({ length: c }, () => p++ % k).sort();
+    return rng ? rng.shuffle(folds) : folds;
+  });
+  const next = counts.map(() => 0);
+  return codes.map((c) => perClass[c][next[c]++]);
 }
 
-/** Shared params specs. */
+/**
+ * A K-fold-family splitter (`params`: {@link cvParams} or {@link repeatedParams}): `nRepeats` (1 when not repeated) rounds of {@link kFoldAssignment},
+ * shuffled when repeated or `shuffle` is set; the class-size warning is given once.
+ */
+export const kFoldFamily = <const S extends typeof cvParams | typeof repeatedParams>(name: string, description: string, params: S, stratify: boolean) =>
+  def(
+    name,
+    description,
+    params,
+    (o, input) => {
+      const { nSplits: k, nRepeats = 1, shuffle = true } = o as KFoldOptions;
+      return rounds(nRepeats, o, (rng, r) => assigned(kFoldAssignment(input, k, shuffle && rng, r ? { onWarning() {} } : o, stratify), k));
+    },
+    (o) => (o as KFoldOptions).nSplits * ((o as KFoldOptions).nRepeats ?? 1),
+  );
+
+/** The options of a K-fold-family splitter, repeated or not. */
+type KFoldOptions = { nSplits: number; nRepeats?: number; shuffle?: boolean } & SplitterExtras;
+
+/** Shared params-spec fragments. */
 export const nSplitsParam = (d: number, min = 2) => ({ kind: 'integer', default: d, min, description: 'number of splits' }) as const;
 export const seedParam = { kind: 'integer', default: 0, description: 'random seed' } as const;
-export const shuffleParam = (d: boolean) => ({ kind: 'boolean', default: d, description: 'shuffle first' }) as const;
+export const boolParam = <const D extends boolean>(d: D, description: string) => ({ kind: 'boolean', default: d, description }) as const;
+/** An optional count >= 1 (a set size). */
+export const countParam = (what: string) => ({ kind: 'integer', min: 1, optional: true, description: `${what} size` }) as const;
 /** Params of the K-fold splitters that may shuffle. */
-export const cvParams = { nSplits: /* @__PURE__ */ nSplitsParam(5), shuffle: /* @__PURE__ */ shuffleParam(false), seed: seedParam } as const;
+export const cvParams = { nSplits: /* @__PURE__ */ nSplitsParam(5), shuffle: /* @__PURE__ */ boolParam(false, 'shuffle first'), seed: seedParam } as const;
+/** Params of the repeated K-fold splitters. */
+export const repeatedParams = { nSplits: cvParams.nSplits, nRepeats: { kind: 'integer', default: 10, min: 1, description: 'repeats' }, seed: seedParam } as const;

@@ -17,8 +17,7 @@ export const leaveOneOutSplitter = /* @__PURE__ */ def(
   {},
   (_, input) => {
     const n = samples(input);
-    if (n < 2) fail('nSamples', n, '>= 2');
-    return assigned(range(0, n), n);
+    return assigned(range(0, n < 2 ? fail('nSamples', n, '>= 2') : n), n);
   },
   (_, input) => samples(input),
 );
@@ -30,17 +29,10 @@ const choose = (n: number, p: number): number => {
   return Math.round(c) + 0; // + 0 turns -0 (p > n) into 0
 };
 
-function* subsets(n: number, p: number): Generator<Fold> {
-  const c = range(0, p);
-  for (;;) {
-    const test = new Set(c);
-    yield partition(n, (i) => test.has(i));
-    let i = p - 1;
-    while (i >= 0 && c[i] === n - p + i) i--;
-    if (i < 0) return;
-    c[i]++;
-    for (let j = i + 1; j < p; j++) c[j] = c[j - 1] + 1;
-  }
+/** The folds whose test sets are the p-subsets of 0..n-1 extending `test`, in lexicographic order. */
+function* subsets(n: number, p: number, test: number[] = []): Generator<Fold> {
+  if (test.length === p) yield partition(n, (i) => test.includes(i));
+  else for (let i = test.length ? test[test.length - 1] + 1 : 0; i <= n - p + test.length; i++) yield* subsets(n, p, [...test, i]);
 }
 
 /**
@@ -56,12 +48,11 @@ function* subsets(n: number, p: number): Generator<Fold> {
  */
 export const leavePOutSplitter = /* @__PURE__ */ def(
   'leavePOut',
-  'Every subset of p samples is the test set once',
+  'Every p-subset is the test set once',
   { p: { kind: 'integer', min: 1, description: 'test set size' } },
   ({ p }, input) => {
     const n = samples(input);
-    if (n <= p) fail('p', p, `< nSamples (${n})`);
-    return subsets(n, p);
+    return subsets(n > p ? n : fail('p', p, `< ${n} (nSamples)`), p);
   },
   ({ p }, input) => choose(samples(input), p),
 );

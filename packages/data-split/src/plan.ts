@@ -1,5 +1,5 @@
 import { resolveOptions } from '@lab/core';
-import { fail } from './internal';
+import { countParam, fail } from './internal';
 
 /** What {@link planTraining} plans from: N, B, and either epochs or total iterations T. */
 export type PlanInput =
@@ -29,12 +29,11 @@ export interface TrainingPlan {
   readonly epochEnds: number[];
 }
 
-const int = { kind: 'integer', min: 1, description: '' } as const;
 const spec = {
-  nSamples: int,
-  batchSize: int,
+  nSamples: { kind: 'integer', min: 1, description: '' },
+  batchSize: { kind: 'integer', min: 1, description: '' },
   epochs: { kind: 'number', min: 0, exclusiveMin: true, optional: true, description: '' },
-  iterations: { kind: 'integer', min: 1, optional: true, description: '' },
+  iterations: /* @__PURE__ */ countParam(''),
 } as const;
 
 /**
@@ -55,11 +54,11 @@ const spec = {
  */
 export function planTraining(input: PlanInput, { dropLast = false }: { dropLast?: boolean } = {}): TrainingPlan {
   const { nSamples: N, batchSize: B, epochs, iterations } = resolveOptions(spec, input, 'planTraining');
-  if (!epochs === !iterations || typeof dropLast !== 'boolean') fail('planTraining', [input, dropLast], 'epochs or iterations (one), and dropLast true or false');
+  if (!epochs === !iterations || typeof dropLast !== 'boolean') fail('planTraining', [input, dropLast], 'one of epochs and iterations, and a boolean dropLast');
   const full = Math.floor(N / B);
   const keep = Math.ceil(N / B);
   const per = dropLast ? full : keep;
-  if (!per) fail('batchSize', B, `<= ${N}, the samples, with dropLast`);
+  if (!per) fail('batchSize', B, `<= ${N} (samples) with dropLast`);
   const T = iterations ?? Math.ceil(+(epochs! * per).toPrecision(12));
   const wholeEpochs = Math.floor(T / per);
   return {

@@ -1,10 +1,9 @@
-import { LengthMismatchError } from '@lab/core';
 import { assigned, def, factory, fail, samples } from './internal';
 
 /** The fold ids of a testFold: distinct values other than -1, ascending. */
 const foldIds = (testFold: number[]): number[] => {
   const ids = [...new Set(testFold)].filter((f) => f !== -1).sort((a, b) => a - b);
-  return ids.length ? ids : fail('testFold', testFold, 'at least one fold id other than -1');
+  return ids.length ? ids : fail('testFold', testFold, 'a fold id other than -1');
 };
 
 /**
@@ -24,10 +23,10 @@ const foldIds = (testFold: number[]): number[] => {
 export const predefinedSplitSplitter = /* @__PURE__ */ def(
   'predefinedSplit',
   'Folds given by a test fold id per sample',
-  { testFold: { kind: 'numbers', description: 'test fold id of each sample (-1: train only)' } },
+  { testFold: { kind: 'numbers', description: 'test fold id per sample (-1: train only)' } },
   ({ testFold }, input) => {
     const n = samples(input);
-    if (testFold.length !== n) throw new LengthMismatchError('testFold', testFold.length, 'nSamples', n);
+    if (testFold.length !== n) fail('testFold', testFold, `${n} entries (nSamples)`);
     const ids = foldIds(testFold);
     return assigned(testFold.map((f) => ids.indexOf(f)), ids.length);
   },

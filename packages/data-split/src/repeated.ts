@@ -1,25 +1,4 @@
-import type { Rng, SplitInput } from '@lab/core';
-import { kFoldAssignment } from './k-fold';
-import { assigned, def, factory, nSplitsParam, rngOf, samples, seedParam } from './internal';
-import { stratifiedAssignment } from './stratified-k-fold';
-
-type Assign = (input: SplitInput, k: number, rng: Rng, o: object) => Int32Array;
-
-const repeated = (name: string, description: string, assign: Assign) =>
-  def(
-    name,
-    description,
-    { nSplits: /* @__PURE__ */ nSplitsParam(5), nRepeats: { kind: 'integer', default: 10, min: 1, description: 'number of repetitions' }, seed: seedParam },
-    (o, input) => {
-      const rng = rngOf(o);
-      // The first repetition is computed now, so bad input fails on the call, not mid-iteration.
-      const first = assign(input, o.nSplits, rng, o);
-      return (function* () {
-        for (let r = 0; r < o.nRepeats; r++) yield* assigned(r ? assign(input, o.nSplits, rng, { onWarning() {} }) : first, o.nSplits);
-      })();
-    },
-    (o) => o.nSplits * o.nRepeats,
-  );
+import { factory, kFoldFamily, repeatedParams } from './internal';
 
 /**
  * Repeated K-fold: {@link kFoldSplitter} with `shuffle: true`, `nRepeats` times, each repetition
@@ -32,9 +11,7 @@ const repeated = (name: string, description: string, assign: Assign) =>
  * const cv = repeatedKFold({ nSplits: 2, nRepeats: 3, seed: 1 });
  * cv.nSplits({ nSamples: 10 }); // 6
  */
-export const repeatedKFoldSplitter = /* @__PURE__ */ repeated('repeatedKFold', 'K-fold repeated with a new shuffle each time', (input, k, rng) =>
-  kFoldAssignment(samples(input), k, rng),
-);
+export const repeatedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedKFold', 'K-fold reshuffled each repeat', repeatedParams, false);
 
 /**
  * Repeated stratified K-fold: {@link stratifiedKFoldSplitter} with `shuffle: true`, `nRepeats`
@@ -47,11 +24,7 @@ export const repeatedKFoldSplitter = /* @__PURE__ */ repeated('repeatedKFold', '
  * const y = [0, 0, 0, 1, 1, 1];
  * [...repeatedStratifiedKFold({ nSplits: 3, nRepeats: 2 }).split({ nSamples: 6, y })].length; // 6
  */
-export const repeatedStratifiedKFoldSplitter = /* @__PURE__ */ repeated(
-  'repeatedStratifiedKFold',
-  'Stratified K-fold repeated with a new shuffle each time',
-  stratifiedAssignment,
-);
+export const repeatedStratifiedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedStratifiedKFold', 'Stratified K-fold reshuffled each repeat', repeatedParams, true);
 
 /** {@link repeatedKFoldSplitter} as a plain factory. */
 export const repeatedKFold = /* @__PURE__ */ factory(repeatedKFoldSplitter);

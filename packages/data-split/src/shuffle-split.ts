@@ -1,12 +1,16 @@
-import { def, encode, factory, nSplitsParam, repeat, rngOf, samples, seedParam } from './internal';
-import { sizeParams, sizes, stratifiedDraw } from './sizes';
+import { def, factory, nSplitsParam, rounds, seedParam } from './internal';
+import { holdout, sizeParams } from './sizes';
 
 const params = /* @__PURE__ */ sizeParams({ nSplits: /* @__PURE__ */ nSplitsParam(10, 1), seed: seedParam });
 
+/** A shuffle-split definition: `nSplits` holdouts (stratified or not) from one Rng. */
+const shuffleSplits = (name: string, description: string, stratify: boolean) =>
+  def(name, description, params, (o, input) => rounds(o.nSplits, o, (rng) => [holdout(input, { ...o, shuffle: true, stratify }, rng, 0.1)]));
+
 /**
  * Shuffle split (Monte Carlo cross-validation): `nSplits` independent random train/test splits.
- * Each draws a permutation from lab's Rng; its first `nTest` entries are the test set and the next
- * `nTrain` the training set (in that random order; train and test may leave samples out).
+ * Each draws a permutation from lab's Rng; its first `nTrain` entries are the training set and the
+ * next `nTest` the test set (in that random order; train and test may leave samples out).
  *
  * Defaults: `nSplits: 10`, `seed: 0`, sizes from {@link SizeOptions} (`testSize` / `testFraction`,
  * `trainSize` / `trainFraction`), `testFraction: 0.1` when none is given. Errors: see {@link sizes}.
@@ -17,15 +21,7 @@ const params = /* @__PURE__ */ sizeParams({ nSplits: /* @__PURE__ */ nSplitsPara
  * for (const { train, test } of shuffleSplit({ nSplits: 3, testFraction: 0.2, seed: 7 }).split({ nSamples: 10 }))
  *   console.log(train.length, test.length); // 8 2, three times
  */
-export const shuffleSplitSplitter = /* @__PURE__ */ def('shuffleSplit', 'Independent random train/test splits', params, (o, input) => {
-  const n = samples(input);
-  const [nTrain, nTest] = sizes(n, o, 0.1);
-  const rng = rngOf(o);
-  return repeat(o.nSplits, () => {
-    const p = rng.permutation(n);
-    return { train: p.subarray(nTest, nTest + nTrain), test: p.subarray(0, nTest) };
-  });
-});
+export const shuffleSplitSplitter = /* @__PURE__ */ shuffleSplits('shuffleSplit', 'Random train/test splits', false);
 
 /**
  * Stratified shuffle split: like {@link shuffleSplitSplitter}, but each split keeps the class
@@ -42,14 +38,7 @@ export const shuffleSplitSplitter = /* @__PURE__ */ def('shuffleSplit', 'Indepen
  * const [{ test }] = stratifiedShuffleSplit({ nSplits: 1, testSize: 5 }).split({ nSamples: 10, y });
  * // test holds 3 samples of class 0 and 2 of class 1
  */
-export const stratifiedShuffleSplitSplitter = /* @__PURE__ */ def('stratifiedShuffleSplit', 'Random splits keeping the class proportions of y', params, (o, input) => {
-  const { codes, counts } = encode(input, 'y');
-  const [nTrain, nTest] = sizes(codes.length, o, 0.1);
-  const rng = rngOf(o);
-  const draw = () => stratifiedDraw(codes, counts, nTrain, nTest, rng);
-  const first = draw();
-  return repeat(o.nSplits, (s) => (s ? draw() : first));
-});
+export const stratifiedShuffleSplitSplitter = /* @__PURE__ */ shuffleSplits('stratifiedShuffleSplit', 'Random splits keeping class proportions', true);
 
 /** {@link shuffleSplitSplitter} as a plain factory. */
 export const shuffleSplit = /* @__PURE__ */ factory(shuffleSplitSplitter);

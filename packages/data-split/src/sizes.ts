@@ -1,5 +1,5 @@
-import type { Fold, Rng } from '@lab/core';
-import { fail, sum } from './internal';
+import type { Fold, Rng, SplitInput } from '@lab/core';
+import { boolParam, countParam, encode, fail, range, samples, seedParam, sum } from './internal';
 
 /**
  * Train and test set sizes. Counts and fractions are separate options, so `1` (one sample) and
@@ -17,16 +17,22 @@ export interface SizeOptions {
   trainFraction?: number;
 }
 
-export const count = (what: string) => ({ kind: 'integer', min: 1, optional: true, description: `${what} set size (count)` }) as const;
-export const fraction = (what: string) =>
-  ({ kind: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, optional: true, description: `${what} set size (fraction)` }) as const;
+/** An optional fraction in (0, 1) (a set size). */
+export const fractionParam = (what: string) => ({ kind: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, optional: true, description: `${what} fraction` }) as const;
 
-/** Params spec of the four size options, with `extra` params (a function, so unused specs tree-shake). */
+/** Params of a holdout: `shuffle`, `stratify` and `seed`. */
+export const holdoutParams = {
+  shuffle: /* @__PURE__ */ boolParam(true, 'shuffle first'),
+  stratify: /* @__PURE__ */ boolParam(false, 'keep class proportions'),
+  seed: seedParam,
+} as const;
+
+/** Params spec of the four size options, with `extra` params. */
 export const sizeParams = <const T extends object>(extra: T) => ({
-  testSize: count('test'),
-  testFraction: fraction('test'),
-  trainSize: count('train'),
-  trainFraction: fraction('train'),
+  testSize: countParam('test'),
+  testFraction: fractionParam('test'),
+  trainSize: countParam('train'),
+  trainFraction: fractionParam('train'),
   ...extra,
 });
 
@@ -38,39 +44,35 @@ export const sizeParams = <const T extends object>(extra: T) => ({
  * summing over n, or an empty training set.
  */
 export function sizes(n: number, o: SizeOptions, defaultTest: number): [number, number] {
-  const { testFraction: tf = 0, trainFraction: rf = 0 } = o;
   const get = (set: 'test' | 'train', round: (x: number) => number) => {
     const c = o[`${set}Size`];
     const f = o[`${set}Fraction`];
-    if (c! >= n || (c && f)) fail(`${set}Size`, c, `< nSamples (${n}), without ${set}Fraction`);
+    if (c! >= n || (c && f)) fail(`${set}Size`, c, `< ${n} (nSamples), without ${set}Fraction`);
     return c ?? (f && round(f * n));
   };
   let test = get('test', Math.ceil);
   let train = get('train', Math.floor);
-  if (tf + rf > 1) fail('trainFraction', rf, `<= 1 - testFraction`);
-  if (test === undefined && train === undefined) test = Math.ceil(defaultTest * n);
-  test ??= n - train!;
+  if ((o.testFraction ?? 0) + (o.trainFraction ?? 0) > 1) fail('trainFraction', o.trainFraction, '<= 1 - testFraction');
+  test ??= train === undefined ? Math.ceil(defaultTest * n) : n - train;
   train ??= n - test;
-  return train + test > n || !train ? fail('trainSize', train, `>= 1 and <= ${n - test}, the samples left by the test set`) : [train, test];
+  return train + test > n || !train ? fail('trainSize', train, `in [1, ${n - test}]`) : [train, test];
 }
 
 /**
  * The multivariate hypergeometric's approximate mode (scikit-learn's `_approximate_mode`): `draws`
  * shared out in proportion to `counts`, floored, the rest going to the largest remainders, ties
- * broken by `rng`. Each share is within one of `counts[i] * draws / sum(counts)`.
+ * broken by a random order from `rng` (scikit-learn draws among equal remainders likewise). Each share is within one of `counts[i] * draws / sum(counts)`.
  */
 export function approximateMode(counts: number[], draws: number, rng: Rng): number[] {
   const total = sum(counts);
   const exact = counts.map((c) => (c / total) * draws);
   const out = exact.map(Math.floor);
   const rest = exact.map((x, i) => x - out[i]);
-  let need = draws - sum(out);
-  for (const v of [...new Set(rest)].sort((a, b) => b - a))
-    for (const i of rng.shuffle(rest.flatMap((r, i) => (r === v ? [i] : []))))
-      if (need > 0) {
-        out[i]++;
-        need--;
-      }
+  const tie = rng.permutation(counts.length);
+  [...out.keys()]
+    .sort((a, b) => rest[b] - rest[a] || tie[a] - tie[b])
+    .slice(0, draws - sum(out))
+    .forEach((i) => out[i]++);
   return out;
 }
 
@@ -82,7 +84,7 @@ export function approximateMode(counts: number[], draws: number, rng: Rng): numb
 export function stratifiedDraw(codes: Int32Array, counts: number[], nTrain: number, nTest: number, rng: Rng): Fold {
   const m = counts.length;
   if (Math.min(...counts) < 2) fail('y', counts, 'class sizes >= 2');
-  if (Math.min(nTrain, nTest) < m) fail('trainSize and testSize', [nTrain, nTest], `>= ${m}, the number of classes`);
+  if (Math.min(nTrain, nTest) < m) fail('trainSize and testSize', [nTrain, nTest], `>= ${m} (classes)`);
   const byClass: number[][] = counts.map(() => []);
   codes.forEach((c, i) => byClass[c].push(i));
   const nI = approximateMode(counts, nTrain, rng);
@@ -93,4 +95,28 @@ export function stratifiedDraw(codes: Int32Array, counts: number[], nTrain: numb
     rng.shuffle(idx).forEach((s, j) => (j < nI[c] ? train : j < nI[c] + tI[c] ? test : []).push(s));
   });
   return { train: rng.shuffle(Int32Array.from(train)), test: rng.shuffle(Int32Array.from(test)) };
+}
+
+/** What {@link holdout} reads: the sizes, `shuffle` and `stratify`. */
+export interface HoldoutOptions extends SizeOptions {
+  shuffle?: boolean;
+  stratify?: boolean;
+}
+
+/**
+ * One train/test split of `input` by {@link sizes} (default test fraction `defaultTest`): without
+ * `shuffle` the first nTrain samples train and the next nTest test; with it, the same cut of a
+ * permutation drawn from `rng` (train and test are views of it, in random order); with
+ * `stratify` (needs `shuffle`), {@link stratifiedDraw} on `input.y`.
+ */
+export function holdout(input: SplitInput, o: HoldoutOptions, rng: Rng, defaultTest: number): Fold {
+  const n = samples(input);
+  const [nTrain, nTest] = sizes(n, o, defaultTest);
+  if (o.stratify) {
+    if (!o.shuffle) fail('stratify', true, 'false without shuffle');
+    const { codes, counts } = encode(input, 'y');
+    return stratifiedDraw(codes, counts, nTrain, nTest, rng);
+  }
+  const p = o.shuffle ? rng.permutation(n) : range(0, n);
+  return { train: p.subarray(0, nTrain), test: p.subarray(nTrain, nTrain + nTest) };
 }

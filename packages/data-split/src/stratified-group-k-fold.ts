@@ -1,4 +1,4 @@
-import { assigned, classSizes, cvParams, def, encode, factory, fits, rngOf, sum } from './internal';
+import { assigned, cvParams, def, encode, factory, fits, kFoldAssignment, range, rngOf, sum } from './internal';
 
 /** Population standard deviation (numpy's `std`, ddof 0), summed in index order. */
 const std = (xs: number[]): number => {
@@ -15,8 +15,9 @@ const std = (xs: number[]): number => {
  *
  * Defaults: `nSplits: 5`, `shuffle: false`, `seed: 0` (with `shuffle`, the group order before the
  * stable sort is a lab-Rng permutation; scikit-learn 1.2 shuffles the count rows apart from their
- * group ids, a known bug this does not copy). Errors: as {@link stratifiedKFoldSplitter}, and
- * `nSplits` greater than the number of groups (scikit-learn 1.2 yields empty test folds then).
+ * group ids, a known bug this does not copy). Errors: `y` or `groups` missing or of another
+ * length than `nSamples`, `nSplits < 2`, every class smaller than `nSplits` (a warning when only
+ * some are), and `nSplits` greater than the number of groups (scikit-learn 1.2 yields empty test folds then).
  *
  * Reference: scikit-learn 1.2 `StratifiedGroupKFold`.
  *
@@ -30,24 +31,22 @@ export const stratifiedGroupKFoldSplitter = /* @__PURE__ */ def('stratifiedGroup
   const y = encode(input, 'y');
   const { codes, counts } = encode(input, 'groups');
   fits(k, counts.length, 'groups');
-  classSizes(y.counts, k, o);
+  // The class-size error and warning of stratified K-fold (its assignment is not used).
+  kFoldAssignment(input, k, false, o, true);
   const zeros = () => y.counts.map(() => 0);
   const perGroup = counts.map(zeros);
   codes.forEach((g, i) => perGroup[g][y.codes[i]]++);
   const perFold = Array.from({ length: k }, zeros);
-  const order = counts.map((_, g) => g);
+  const order = range(0, counts.length);
   if (o.shuffle) rngOf(o).shuffle(order);
   const spread = perGroup.map(std);
   const foldOf: number[] = [];
   for (const g of order.sort((a, b) => spread[b] - spread[a])) {
-    const add = (f: number, sign: number) => perGroup[g].forEach((c, j) => (perFold[f][j] += sign * c));
     let best = 0;
     let minEval = Infinity;
     let minSize = Infinity;
     for (let f = 0; f < k; f++) {
-      add(f, 1);
-      const ev = sum(y.counts.map((total, j) => std(perFold.map((row) => row[j] / total)))) / y.counts.length;
-      add(f, -1);
+      const ev = sum(y.counts.map((total, j) => std(perFold.map((row, h) => (row[j] + (h === f ? perGroup[g][j] : 0)) / total)))) / y.counts.length;
       const size = sum(perFold[f]);
       if (ev < minEval || (Math.abs(ev - minEval) <= 1e-8 + 1e-5 * minEval && size < minSize)) {
         best = f;
@@ -55,7 +54,7 @@ export const stratifiedGroupKFoldSplitter = /* @__PURE__ */ def('stratifiedGroup
         minSize = size;
       }
     }
-    add(best, 1);
+    perGroup[g].forEach((c, j) => (perFold[best][j] += c));
     foldOf[g] = best;
   }
   return assigned(codes.map((g) => foldOf[g]), k);

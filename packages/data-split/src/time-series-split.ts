@@ -1,4 +1,4 @@
-import { def, factory, fail, nSplitsParam, range, samples } from './internal';
+import { countParam, def, factory, fail, nSplitsParam, range, samples } from './internal';
 
 /**
  * Time-series split: forward-chaining folds for ordered data; every test set comes after its
@@ -20,15 +20,15 @@ export const timeSeriesSplitSplitter = /* @__PURE__ */ def(
   'Forward-chaining folds for ordered data',
   {
     nSplits: /* @__PURE__ */ nSplitsParam(5),
-    maxTrainSize: { kind: 'integer', min: 1, optional: true, description: 'most training samples' },
-    testSize: { kind: 'integer', min: 1, optional: true, description: 'test set size' },
+    maxTrainSize: /* @__PURE__ */ countParam('most train'),
+    testSize: /* @__PURE__ */ countParam('test'),
     gap: { kind: 'integer', default: 0, min: 0, description: 'samples between train and test' },
   },
   ({ nSplits: k, maxTrainSize, testSize, gap }, input) => {
     const n = samples(input);
     const t = testSize ?? Math.floor(n / (k + 1));
-    if (k >= n) fail('nSplits', k, `< nSamples (${n})`);
-    if (n - gap - k * t <= 0) fail('nSplits * testSize + gap', k * t + gap, `< nSamples (${n})`);
+    if (k >= n) fail('nSplits', k, `< ${n} (nSamples)`);
+    if (n - gap - k * t <= 0) fail('nSplits * testSize + gap', k * t + gap, `< ${n} (nSamples)`);
     return Array.from({ length: k }, (_, i) => {
       const s = n - (k - i) * t;
       return { train: range(Math.max(0, s - gap - (maxTrainSize ?? n)), s - gap), test: range(s, s + t) };

@@ -1,11 +1,8 @@
-import type { Fold, LabelArray, Rng, SplitInput } from '@lab/core';
-import { def, encode, factory, fail, range, resolve, rngOf, samples, seedParam, shuffleParam } from './internal';
+import type { Fold, LabelArray, SplitInput } from '@lab/core';
+import { countParam, def, factory, fail, resolve, rngOf, rounds, samples } from './internal';
 import type { SeedOption } from './internal';
-import { count, fraction, sizeParams, sizes, stratifiedDraw } from './sizes';
+import { fractionParam, holdout, holdoutParams, sizeParams } from './sizes';
 import type { SizeOptions } from './sizes';
-
-const stratify = { kind: 'boolean', default: false, description: 'keep class proportions' } as const;
-const params = /* @__PURE__ */ sizeParams({ shuffle: /* @__PURE__ */ shuffleParam(true), stratify, seed: seedParam });
 
 /** Options of {@link trainTestSplit}: sizes (count or fraction), `shuffle`, `stratify`, `seed`. */
 export interface TrainTestSplitOptions extends SizeOptions, SeedOption {
@@ -15,28 +12,13 @@ export interface TrainTestSplitOptions extends SizeOptions, SeedOption {
   stratify?: boolean;
 }
 
-function holdout(input: SplitInput, o: TrainTestSplitOptions, rng: Rng, defaultTest: number): Fold {
-  const n = samples(input);
-  const [nTrain, nTest] = sizes(n, o, defaultTest);
-  if (!o.shuffle) {
-    if (o.stratify) fail('stratify', true, 'false without shuffle');
-    return { train: range(0, nTrain), test: range(nTrain, nTrain + nTest) };
-  }
-  if (o.stratify) {
-    const { codes, counts } = encode(input, 'y');
-    return stratifiedDraw(codes, counts, nTrain, nTest, rng);
-  }
-  const p = rng.permutation(n);
-  return { train: p.subarray(nTest, nTest + nTrain), test: p.subarray(0, nTest) };
-}
-
 /**
  * Holdout train/test split as a splitter with one fold (for cross-validation code and the
  * registry); {@link trainTestSplit} is the same split as a plain function.
  *
  * Rule (scikit-learn's `train_test_split`): sizes from {@link SizeOptions}, `testFraction: 0.25`
  * when none is given; without shuffle the first nTrain samples train and the next nTest test; with
- * shuffle, a lab-Rng permutation gives test (its first nTest) and train (the next nTrain), in that
+ * shuffle, a lab-Rng permutation gives train (its first nTrain) and test (the next nTest), in that
  * random order; with `stratify`, the split of {@link stratifiedShuffleSplitSplitter}.
  * Defaults: `shuffle: true`, `stratify: false`, `seed: 0`.
  *
@@ -50,8 +32,8 @@ function holdout(input: SplitInput, o: TrainTestSplitOptions, rng: Rng, defaultT
 export const trainTestSplitSplitter = /* @__PURE__ */ def(
   'trainTestSplit',
   'One holdout train/test split',
-  params,
-  (o, input) => [holdout(input, o, rngOf(o), 0.25)],
+  /* @__PURE__ */ sizeParams(holdoutParams),
+  (o, input) => rounds(1, o, (rng) => [holdout(input, o, rng, 0.25)]),
   () => 1,
   'train_test_split',
 );
@@ -67,17 +49,14 @@ const toInput = (data: number | SplitInput): SplitInput => (typeof data === 'num
  * trainTestSplit(100, { testFraction: 0.2, seed: 42 }); // 80 / 20, shuffled
  * trainTestSplit({ nSamples: 6, y: [0, 0, 0, 1, 1, 1] }, { testSize: 2, stratify: true }); // one of each class in test
  */
-export const trainTestSplit = (data: number | SplitInput, options?: TrainTestSplitOptions): Fold =>
-  factory(trainTestSplitSplitter)(options).split(toInput(data))[Symbol.iterator]().next().value as Fold;
+export const trainTestSplit = (data: number | SplitInput, options?: TrainTestSplitOptions): Fold => [...factory(trainTestSplitSplitter)(options).split(toInput(data))][0];
 
 const valParams = {
-  testSize: /* @__PURE__ */ count('test'),
-  testFraction: /* @__PURE__ */ fraction('test'),
-  valSize: /* @__PURE__ */ count('validation'),
-  valFraction: /* @__PURE__ */ fraction('validation'),
-  shuffle: /* @__PURE__ */ shuffleParam(true),
-  stratify,
-  seed: seedParam,
+  testSize: /* @__PURE__ */ countParam('test'),
+  testFraction: /* @__PURE__ */ fractionParam('test'),
+  valSize: /* @__PURE__ */ countParam('validation'),
+  valFraction: /* @__PURE__ */ fractionParam('validation'),
+  ...holdoutParams,
 };
 
 /** Options of {@link trainValTestSplit}: test and validation sizes as counts or fractions of all samples. */
@@ -114,7 +93,7 @@ export function trainValTestSplit(data: number | SplitInput, options?: TrainValT
   const outer = holdout(input, o, rng, 0.2);
   const kept = outer.train;
   const nVal = o.valSize ?? Math.ceil((o.valFraction ?? 0.2) * n);
-  if (nVal >= kept.length || (o.valSize && o.valFraction)) fail('valSize', nVal, `< ${kept.length}, the samples left by the test set, without valFraction`);
+  if (nVal >= kept.length || (o.valSize && o.valFraction)) fail('valSize', nVal, `< ${kept.length} (left by the test set), without valFraction`);
   const y = input.y;
   const inner = holdout({ nSamples: kept.length, y: y && (Array.from(kept, (i) => y[i]) as LabelArray) }, { ...o, testSize: nVal, testFraction: undefined }, rng, 0);
   const back = (a: Int32Array) => a.map((i) => kept[i]);
