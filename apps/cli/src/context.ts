@@ -27,12 +27,12 @@ export interface GlobalOptions {
  * Print a command's result: the JSON value with --json (nothing else on stdout), otherwise the
  * tables and charts; with --report also write the HTML page.
  */
-export function emit(
+export async function emit(
   ctx: Context,
   opts: GlobalOptions,
   result: { title: string; json: unknown; tables?: Table[]; charts?: Chart[]; text?: string[]; summary?: Record<string, unknown> },
-): void {
-  if (opts.report) writeReport(opts.report, result.title, result.charts ?? [], result.tables ?? [], result.summary ?? {});
+): Promise<void> {
+  if (opts.report) await writeReport(opts.report, result.title, result.charts ?? [], result.tables ?? [], result.summary ?? {});
   if (opts.json) {
     ctx.io.stdout(toJson(result.json));
     return;

@@ -38,16 +38,18 @@ export function summarizeClassification(
   };
 }
 
+const f4 = (x: number): string => x.toFixed(4);
+
 export function classificationTables(s: ClassificationSummary): Table[] {
   return [
     {
       title: `test accuracy ${(100 * s.accuracy).toFixed(2)} %`,
       columns: ['class', 'precision', 'recall', 'F1', 'support'],
       rows: [
-        ...s.perClass.map((r) => [r.label, r.precision, r.recall, r.f1, r.support]),
-        ['macro avg', s.macro.precision, s.macro.recall, s.macro.f1, ''],
-        ['micro avg', s.micro.precision, s.micro.recall, s.micro.f1, ''],
-        ['weighted avg', s.weighted.precision, s.weighted.recall, s.weighted.f1, ''],
+        ...s.perClass.map((r) => [r.label, f4(r.precision), f4(r.recall), f4(r.f1), r.support]),
+        ['macro avg', f4(s.macro.precision), f4(s.macro.recall), f4(s.macro.f1), ''],
+        ['micro avg', f4(s.micro.precision), f4(s.micro.recall), f4(s.micro.f1), ''],
+        ['weighted avg', f4(s.weighted.precision), f4(s.weighted.recall), f4(s.weighted.f1), ''],
       ],
     },
     {

@@ -39,10 +39,20 @@ export function renderTable(t: Table): string {
   return (t.title ? `${t.title}\n` : '') + out.join('\n');
 }
 
-/** Resample a series to n points (by position), for terminal charts. */
-function resample(y: readonly number[], n: number): number[] {
-  if (y.length <= n) return y.slice();
-  return Array.from({ length: n }, (_, i) => y[Math.round((i * (y.length - 1)) / (n - 1))]);
+/**
+ * Sample a series on a common x grid: the last point at or before each grid x. The result stops at
+ * the series' last x (asciichart draws shorter series as shorter lines; it cannot draw gaps).
+ */
+function onGrid(x: readonly number[], y: readonly number[], grid: readonly number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const g of grid) {
+    if (g > x[x.length - 1] + 1e-9) break;
+    while (j + 1 < x.length && x[j + 1] <= g) j++;
+    if (Number.isFinite(y[j])) out.push(y[j]);
+    else break;
+  }
+  return out;
 }
 
 const COLORS = [asciichart.blue, asciichart.green, asciichart.red, asciichart.magenta, asciichart.cyan, asciichart.yellow];
@@ -52,15 +62,19 @@ export function renderChart(c: Chart, { width = 70, height = 12, color = false }
   const series = c.series.filter((s) => s.y.length > 0);
   if (series.length === 0) return `${c.title}: (no data)`;
   const tf = (v: number) => (c.logY ? Math.log10(Math.max(v, 1e-12)) : v);
-  const ys = series.map((s) => resample(s.y.map(tf), width));
-  const plot = asciichart.plot(ys, {
+  const lo = Math.min(...series.map((s) => s.x[0]));
+  const hi = Math.max(...series.map((s) => s.x[s.x.length - 1]));
+  const n = Math.max(2, Math.min(width, Math.max(...series.map((s) => s.x.length))));
+  const grid = Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+  const ys = series.map((s) => onGrid(s.x, s.y.map(tf), grid));
+  if (ys.every((y) => y.length === 0)) return `${c.title}: (no finite values)`;
+  const plot = asciichart.plot(ys.filter((y) => y.length > 0), {
     height,
     colors: color ? COLORS.slice(0, ys.length) : undefined,
-    format: (v: number) => (c.logY ? `1e${v.toFixed(1)}` : fmt(v)).padStart(10),
+    format: (v: number) => fmt(c.logY ? 10 ** v : v).padStart(10),
   });
-  const xs = series[0].x;
   const legend = series.map((s, i) => `${color ? COLORS[i % COLORS.length] : ''}── ${s.label}${color ? asciichart.reset : ''}`).join('   ');
-  return `${c.title}  (${c.yLabel} vs ${c.xLabel}: ${fmt(xs[0])} … ${fmt(xs[xs.length - 1])})\n${plot}\n${legend}`;
+  return `${c.title}  (${c.yLabel}${c.logY ? ', log scale' : ''} vs ${c.xLabel}: ${fmt(lo)} … ${fmt(hi)})\n${plot}\n${legend}`;
 }
 
 /** Machine-readable output: JSON with non-finite numbers as strings and typed arrays as arrays. */

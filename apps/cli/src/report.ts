@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Chart, Table } from './output';
-import { writeFileAtomic } from './fs';
+import { writeFileAtomic } from '@lab/train/node';
 
 const require = createRequire(import.meta.url);
 
@@ -57,6 +57,6 @@ for (const c of charts) {
 `;
 }
 
-export function writeReport(file: string, title: string, charts: readonly Chart[], tables: readonly Table[] = [], summary: Record<string, unknown> = {}): void {
-  writeFileAtomic(file, renderReport(title, charts, tables, summary));
+export async function writeReport(file: string, title: string, charts: readonly Chart[], tables: readonly Table[] = [], summary: Record<string, unknown> = {}): Promise<void> {
+  await writeFileAtomic(file, new TextEncoder().encode(renderReport(title, charts, tables, summary)));
 }

@@ -11,12 +11,12 @@ export function registerList(program: Command, ctx: Context): void {
     .command('list')
     .argument('[kind]', `one of ${KINDS.join(', ')} (plural accepted); all when left out`)
     .description('list every optimizer, schedule, loss, metric and splitter with its hyper-parameters and defaults')
-    .action((kindArg: string | undefined, _o, cmd: Command) => {
+    .action(async (kindArg: string | undefined, _o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const k = (kindArg === 'losses' ? 'loss' : kindArg?.replace(/s$/, '')) as DefinitionKind | undefined;
       if (k && !KINDS.includes(k)) throw new UsageError(`list: unknown kind ${JSON.stringify(kindArg)}; expected one of ${KINDS.join(', ')}`);
       const entries = ctx.registry.list(k);
-      emit(ctx, opts, {
+      await emit(ctx, opts, {
         title: `lab list ${k ?? ''}`.trim(),
         json: entries.map((e) => ({ ...e, params: Object.fromEntries(Object.entries(e.params).map(([n, p]) => [n, { ...p, flag: flagName(n), accepts: describeParam(p) }])) })),
         tables: [

@@ -52,7 +52,7 @@ export function registerMetrics(program: Command, ctx: Context): void {
     .option('--score <column>', 'column of scores for the positive class (binary): ROC and PR curves, AUC, AP')
     .option('--pos-label <label>', 'the positive class for scores (default: the larger label)')
     .option('--threshold <t>', 'threshold turning scores into predictions when there is no --pred column', '0.5')
-    .action((file: string, _o, cmd: Command) => {
+    .action(async (file: string, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals<MetricsOptions>();
       const t = readColumns(file);
       const yTrue = asLabels(column(file, t, o.true, '--true'));
@@ -85,7 +85,7 @@ export function registerMetrics(program: Command, ctx: Context): void {
           { title: `precision-recall curve (AP ${ap.toFixed(4)})`, xLabel: 'recall', yLabel: 'precision', series: [{ label: 'PR', x: Array.from(pr.recall).reverse(), y: Array.from(pr.precision).reverse() }] },
         );
       }
-      emit(ctx, o, {
+      await emit(ctx, o, {
         title: `lab metrics ${file}`,
         json: { ...summary, ...(ranking ?? {}) },
         tables: classificationTables(summary),

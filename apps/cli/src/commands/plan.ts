@@ -14,7 +14,7 @@ export function registerPlan(program: Command, ctx: Context): void {
     .option('--epochs <e>', 'number of epochs (give this or --iterations)')
     .option('--iterations <t>', 'total iterations T (give this or --epochs)')
     .option('--drop-last', 'drop the last, smaller batch of each epoch', false)
-    .action((_o, cmd: Command) => {
+    .action(async (_o, cmd: Command) => {
       const o = cmd.optsWithGlobals<GlobalOptions & { samples: string; batchSize: string; epochs?: string; iterations?: string; dropLast: boolean }>();
       if ((o.epochs === undefined) === (o.iterations === undefined)) throw new UsageError('plan: give exactly one of --epochs and --iterations');
       const epochs = o.epochs === undefined ? undefined : Number(o.epochs);
@@ -28,7 +28,7 @@ export function registerPlan(program: Command, ctx: Context): void {
         { dropLast: o.dropLast },
       );
       const ends = plan.epochEnds.length > 6 ? [...plan.epochEnds.slice(0, 3), '…', ...plan.epochEnds.slice(-2)].join(', ') : plan.epochEnds.join(', ');
-      emit(ctx, o, {
+      await emit(ctx, o, {
         title: 'lab plan',
         json: plan,
         tables: [

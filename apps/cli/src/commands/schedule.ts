@@ -16,7 +16,7 @@ export function registerSchedule(program: Command, ctx: Context, argv: readonly 
     .option('--steps <n>', 'steps to sample (default: 100)')
     .option('--every <n>', 'print every n-th step in the table (default: steps/10)');
   if (name && ctx.registry.has('schedule', name)) addSpecOptions(cmd, ctx.registry.get('schedule', name).params);
-  cmd.action((n: string, _o, c: Command) => {
+  cmd.action(async (n: string, _o, c: Command) => {
     const opts = c.optsWithGlobals<GlobalOptions & { steps?: string; every?: string }>();
     const def = ctx.registry.get('schedule', n);
     const params = readSpecOptions(c.opts(), def.params);
@@ -26,7 +26,7 @@ export function registerSchedule(program: Command, ctx: Context, argv: readonly 
     const pts = sample(schedule, { start: 0, end: steps, step: 1 });
     const xs = Array.from(pts.steps);
     const ys = Array.from(pts.values);
-    emit(ctx, opts, {
+    await emit(ctx, opts, {
       title: `schedule ${n}`,
       json: { schedule: n, params: ctx.registry.resolve('schedule', { type: n, ...params }), steps: xs, values: ys },
       tables: [{ columns: ['step', 'value'], rows: xs.filter((s) => s % every === 0 || s === xs[xs.length - 1]).map((s) => [s, ys[s]]) }],

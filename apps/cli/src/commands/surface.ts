@@ -17,7 +17,7 @@ export function registerSurface(program: Command, ctx: Context): void {
     .option('--optimizer <spec...>', "optimizers as name or name:key=value,... (repeatable); default: a set of the lecture's optimizers")
     .option('--steps <n>', 'optimizer steps', '500')
     .option('--start <x,y>', 'starting point (default: the surface’s own)')
-    .action((_o, cmd: Command) => {
+    .action(async (_o, cmd: Command) => {
       const o = cmd.optsWithGlobals<GlobalOptions & { surface: string; optimizer?: string[]; steps: string; start?: string }>();
       const s = surfaces[o.surface];
       if (!s) throw new UsageError(`--surface must be one of ${Object.keys(surfaces).join(', ')}, got ${JSON.stringify(o.surface)}`);
@@ -51,7 +51,7 @@ export function registerSurface(program: Command, ctx: Context): void {
         const dist = s.minima.length ? Math.min(...s.minima.map(([a, b]) => Math.hypot(x - a, y - b))) : NaN;
         return { optimizer: text, final: { x, y, loss: loss[loss.length - 1] }, distanceToMinimum: dist, diverged, path, loss };
       });
-      emit(ctx, o, {
+      await emit(ctx, o, {
         title: `lab surface ${s.name}`,
         text: [s.description, `start (${start.join(', ')}), ${steps} steps`],
         json: { surface: s.name, start, steps, runs },
