@@ -11,7 +11,14 @@ const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0
 
 const copyParams = (p: StateDict): StateDict => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v.slice()]));
 
-/** Mode of an early-stopping monitor: losses and errors are minimised, the rest maximised. */
+/**
+ * Mode of an early-stopping monitor or search metric: names ending in loss, error, mse, mae or rmse
+ * are minimised, the rest maximised.
+ *
+ * @example
+ * monitorMode('val.loss');     // 'min'
+ * monitorMode('val.accuracy'); // 'max'
+ */
 export const monitorMode = (monitor: string): 'min' | 'max' => (/(loss|error|mse|mae|rmse)$/i.test(monitor) ? 'min' : 'max');
 
 /**

@@ -54,7 +54,14 @@ function setPath(obj: Record<string, unknown>, path: readonly string[], value: u
   return { ...obj, [head]: setPath((child ?? {}) as Record<string, unknown>, rest, value) };
 }
 
-/** The model spec and fit config of a candidate. */
+/**
+ * The model spec and fit config of a candidate: each dotted path (`model.…` or `fit.…`) set in a copy;
+ * a string on the way (`optimizer: 'adam'`) becomes a config `{ type: 'adam' }`.
+ *
+ * @example
+ * applyCandidate({ type: 'mlp' }, { optimizer: 'adam' }, { 'model.hidden': [32], 'fit.optimizer.lr': 0.01 });
+ * // { model: { type: 'mlp', hidden: [32] }, fit: { optimizer: { type: 'adam', lr: 0.01 } } }
+ */
 export function applyCandidate(model: ModelSpec, fitConfig: FitConfig, candidate: Candidate): { model: ModelSpec; fit: FitConfig } {
   let root: Record<string, unknown> = { model, fit: fitConfig };
   for (const [path, value] of Object.entries(candidate)) {
