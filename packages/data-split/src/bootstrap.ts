@@ -16,7 +16,7 @@ import { def, factory, nSplitsParam, partition, rounds, samples, seedParam } fro
  */
 export const bootstrapSplitter = /* @__PURE__ */ def(
   'bootstrap',
-  'Resampling with replacement, testing out-of-bag',
+  'Resampling, testing out-of-bag',
   { nSplits: /* @__PURE__ */ nSplitsParam(10, 1), seed: seedParam },
   (o, input) => {
     const n = samples(input);

@@ -50,9 +50,8 @@ export function encode(input: SplitInput, key: 'y' | 'groups', firstSeen?: boole
 
 /** One fold: samples 0..n-1 for which `isTest` holds go to test, the rest to train (both ascending). */
 export function partition(n: number, isTest: (i: number) => boolean): Fold {
-  const sets: number[][] = [[], []];
-  for (let i = 0; i < n; i++) sets[+isTest(i)].push(i);
-  return { train: Int32Array.from(sets[0]), test: Int32Array.from(sets[1]) };
+  const all = range(0, n);
+  return { train: all.filter((i) => !isTest(i)), test: all.filter(isTest) };
 }
 
 /** The folds of an assignment `fold[i]` of each sample to a test fold 0..k-1 (-1: always train), lazily. */
@@ -131,23 +130,25 @@ export const def = <const S extends ParamsSpec>(
     create: (o) => ({ nSplits: (input) => count(o, input), split: (input) => split(o, input) }),
   });
 
-/**
- * The one fold-building core of the K-fold family: the test fold of each sample. Per class (one
- * class, code 0 for every sample, when `stratify` is false), fold labels are dealt round robin
- * over the class-sorted samples and sorted, so every fold gets `floor` or `ceil` of its share and
- * the first `n % k` folds of plain K-fold are one larger; each class's samples take them in data
- * order, or in an order shuffled by `rng`. Classes of `y` are coded in order of first appearance
- * (scikit-learn 1.2's StratifiedKFold). Checks `nSplits <= nSamples` and the class sizes (an
- * error when every class is smaller than k, a warning when the smallest one is, as scikit-learn).
- */
-export function kFoldAssignment(input: SplitInput, k: number, rng: Rng | false, o: SplitterExtras, stratify?: boolean): Int32Array {
+/** Encodes the labels a K-fold-family splitter stratifies on (checking them against `k`). */
+export type Labels = (input: SplitInput, k: number, o: SplitterExtras) => Encoded;
+
+/** Every sample in one class (plain, unstratified K-fold). */
+const oneClass: Labels = (input) => {
   const n = samples(input);
-  const { codes, counts } = stratify ? encode(input, 'y', true) : { codes: new Int32Array(n), counts: [n] };
-  fits(k, n, 'samples');
-  const max = Math.max(...counts);
-  const min = Math.min(...counts);
-  if (max < k) fail('nSplits', k, `<= ${max} (the largest class)`);
-  if (min < k) (o.onWarning ?? console.warn)(`the smallest class in y has ${min} members, fewer than nSplits=${k}`);
+  return { codes: new Int32Array(n), counts: [n] };
+};
+
+/**
+ * The one fold-building core of the K-fold family: the test fold of each sample. Per class of
+ * `labels` (one class for plain K-fold), fold labels are dealt round robin over the class-sorted
+ * samples and sorted, so every fold gets `floor` or `ceil` of its share and the first `n % k`
+ * folds of plain K-fold are one larger; each class's samples take them in data order, or in an
+ * order shuffled by `rng`. Checks `nSplits <= nSamples`.
+ */
+export function kFoldAssignment(input: SplitInput, k: number, rng: Rng | false, o: SplitterExtras, labels = oneClass): Int32Array {
+  const { codes, counts } = labels(input, k, o);
+  fits(k, codes.length, 'samples');
   let p = 0;
   const perClass = counts.map((c) => {
     const folds = Int32Array.from({ length: c }, () => p++ % k).sort();
@@ -158,17 +159,18 @@ export function kFoldAssignment(input: SplitInput, k: number, rng: Rng | false, 
 }
 
 /**
- * A K-fold-family splitter (`params`: {@link cvParams} or {@link repeatedParams}): `nRepeats` (1 when not repeated) rounds of {@link kFoldAssignment},
- * shuffled when repeated or `shuffle` is set; the class-size warning is given once.
+ * A K-fold-family splitter (`params`: {@link cvParams} or {@link repeatedParams}; `labels`:
+ * one class, or the classes of `y` to stratify): `nRepeats` (1 when not repeated) rounds of
+ * {@link kFoldAssignment}, shuffled when repeated or `shuffle` is set; a warning is given once.
  */
-export const kFoldFamily = <const S extends typeof cvParams | typeof repeatedParams>(name: string, description: string, params: S, stratify: boolean) =>
+export const kFoldFamily = <const S extends typeof cvParams | typeof repeatedParams>(name: string, description: string, params: S, labels?: Labels) =>
   def(
     name,
     description,
     params,
     (o, input) => {
       const { nSplits: k, nRepeats = 1, shuffle = true } = o as KFoldOptions;
-      return rounds(nRepeats, o, (rng, r) => assigned(kFoldAssignment(input, k, shuffle && rng, r ? { onWarning() {} } : o, stratify), k));
+      return rounds(nRepeats, o, (rng, r) => assigned(kFoldAssignment(input, k, shuffle && rng, r ? { onWarning() {} } : o, labels), k));
     },
     (o) => (o as KFoldOptions).nSplits * ((o as KFoldOptions).nRepeats ?? 1),
   );
@@ -185,4 +187,4 @@ export const countParam = (what: string) => ({ kind: 'integer', min: 1, optional
 /** Params of the K-fold splitters that may shuffle. */
 export const cvParams = { nSplits: /* @__PURE__ */ nSplitsParam(5), shuffle: /* @__PURE__ */ boolParam(false, 'shuffle first'), seed: seedParam } as const;
 /** Params of the repeated K-fold splitters. */
-export const repeatedParams = { nSplits: cvParams.nSplits, nRepeats: { kind: 'integer', default: 10, min: 1, description: 'repeats' }, seed: seedParam } as const;
+export const repeatedParams = { nSplits: /* @__PURE__ */ nSplitsParam(5), nRepeats: { kind: 'integer', default: 10, min: 1, description: 'repeats' }, seed: seedParam } as const;

@@ -17,7 +17,7 @@ import { cvParams, factory, kFoldFamily } from './internal';
  * for (const { train, test } of kFold({ nSplits: 3 }).split({ nSamples: 10 })) console.log(train, test);
  * // test folds: [0..3], [4..6], [7..9]
  */
-export const kFoldSplitter = /* @__PURE__ */ kFoldFamily('kFold', 'K-fold cross-validation', cvParams, false);
+export const kFoldSplitter = /* @__PURE__ */ kFoldFamily('kFold', 'K-fold cross-validation', cvParams);
 
 /** {@link kFoldSplitter} as a plain factory: `kFold({ nSplits: 5 }).split({ nSamples })`. */
 export const kFold = /* @__PURE__ */ factory(kFoldSplitter);

@@ -13,7 +13,7 @@ import { assigned, def, factory, fail, partition, range, samples } from './inter
  */
 export const leaveOneOutSplitter = /* @__PURE__ */ def(
   'leaveOneOut',
-  'Each sample is the test set once',
+  'Each sample tests once',
   {},
   (_, input) => {
     const n = samples(input);
@@ -48,7 +48,7 @@ function* subsets(n: number, p: number, test: number[] = []): Generator<Fold> {
  */
 export const leavePOutSplitter = /* @__PURE__ */ def(
   'leavePOut',
-  'Every p-subset is the test set once',
+  'Each p-subset tests once',
   { p: { kind: 'integer', min: 1, description: 'test set size' } },
   ({ p }, input) => {
     const n = samples(input);

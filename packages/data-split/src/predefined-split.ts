@@ -22,7 +22,7 @@ const foldIds = (testFold: number[]): number[] => {
  */
 export const predefinedSplitSplitter = /* @__PURE__ */ def(
   'predefinedSplit',
-  'Folds given by a test fold id per sample',
+  'Folds from a test fold id per sample',
   { testFold: { kind: 'numbers', description: 'test fold id per sample (-1: train only)' } },
   ({ testFold }, input) => {
     const n = samples(input);

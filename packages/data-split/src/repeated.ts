@@ -1,4 +1,5 @@
 import { factory, kFoldFamily, repeatedParams } from './internal';
+import { stratifiedLabels } from './stratified-k-fold';
 
 /**
  * Repeated K-fold: {@link kFoldSplitter} with `shuffle: true`, `nRepeats` times, each repetition
@@ -11,7 +12,7 @@ import { factory, kFoldFamily, repeatedParams } from './internal';
  * const cv = repeatedKFold({ nSplits: 2, nRepeats: 3, seed: 1 });
  * cv.nSplits({ nSamples: 10 }); // 6
  */
-export const repeatedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedKFold', 'K-fold reshuffled each repeat', repeatedParams, false);
+export const repeatedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedKFold', 'K-fold reshuffled each repeat', repeatedParams);
 
 /**
  * Repeated stratified K-fold: {@link stratifiedKFoldSplitter} with `shuffle: true`, `nRepeats`
@@ -24,7 +25,7 @@ export const repeatedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedKFold'
  * const y = [0, 0, 0, 1, 1, 1];
  * [...repeatedStratifiedKFold({ nSplits: 3, nRepeats: 2 }).split({ nSamples: 6, y })].length; // 6
  */
-export const repeatedStratifiedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedStratifiedKFold', 'Stratified K-fold reshuffled each repeat', repeatedParams, true);
+export const repeatedStratifiedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedStratifiedKFold', 'Stratified K-fold reshuffled each repeat', repeatedParams, stratifiedLabels);
 
 /** {@link repeatedKFoldSplitter} as a plain factory. */
 export const repeatedKFold = /* @__PURE__ */ factory(repeatedKFoldSplitter);

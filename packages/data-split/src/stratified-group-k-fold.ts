@@ -1,4 +1,5 @@
-import { assigned, cvParams, def, encode, factory, fits, kFoldAssignment, range, rngOf, sum } from './internal';
+import { assigned, cvParams, def, encode, factory, fits, range, rngOf, sum } from './internal';
+import { stratifiedLabels } from './stratified-k-fold';
 
 /** Population standard deviation (numpy's `std`, ddof 0), summed in index order. */
 const std = (xs: number[]): number => {
@@ -31,8 +32,7 @@ export const stratifiedGroupKFoldSplitter = /* @__PURE__ */ def('stratifiedGroup
   const y = encode(input, 'y');
   const { codes, counts } = encode(input, 'groups');
   fits(k, counts.length, 'groups');
-  // The class-size error and warning of stratified K-fold (its assignment is not used).
-  kFoldAssignment(input, k, false, o, true);
+  stratifiedLabels(input, k, o);
   const zeros = () => y.counts.map(() => 0);
   const perGroup = counts.map(zeros);
   codes.forEach((g, i) => perGroup[g][y.codes[i]]++);

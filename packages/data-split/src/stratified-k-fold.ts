@@ -1,4 +1,20 @@
-import { cvParams, factory, kFoldFamily } from './internal';
+import { cvParams, encode, factory, fail, fits, kFoldFamily } from './internal';
+import type { Labels } from './internal';
+
+/**
+ * The classes of `y` in order of first appearance (scikit-learn 1.2's StratifiedKFold), checked
+ * against `k` as scikit-learn does: `nSplits <= nSamples`; an error when every class is smaller
+ * than k, a warning (to `onWarning`, default `console.warn`) when the smallest one is.
+ */
+export const stratifiedLabels: Labels = (input, k, o) => {
+  const y = encode(input, 'y', true);
+  fits(k, y.codes.length, 'samples');
+  const max = Math.max(...y.counts);
+  const min = Math.min(...y.counts);
+  if (max < k) fail('nSplits', k, `<= ${max} (the largest class)`);
+  if (min < k) (o.onWarning ?? console.warn)(`the smallest class in y has ${min} members, fewer than nSplits=${k}`);
+  return y;
+};
 
 /**
  * Stratified K-fold: like {@link kFoldSplitter}, but every test fold keeps the class proportions of
@@ -18,7 +34,7 @@ import { cvParams, factory, kFoldFamily } from './internal';
  * for (const { test } of stratifiedKFold({ nSplits: 2 }).split({ nSamples: 6, y })) console.log(test);
  * // [0, 1, 4], [2, 3, 5]
  */
-export const stratifiedKFoldSplitter = /* @__PURE__ */ kFoldFamily('stratifiedKFold', 'K-fold keeping class proportions', cvParams, true);
+export const stratifiedKFoldSplitter = /* @__PURE__ */ kFoldFamily('stratifiedKFold', 'K-fold keeping class proportions', cvParams, stratifiedLabels);
 
 /** {@link stratifiedKFoldSplitter} as a plain factory. */
 export const stratifiedKFold = /* @__PURE__ */ factory(stratifiedKFoldSplitter);

@@ -17,7 +17,7 @@ import { countParam, def, factory, fail, nSplitsParam, range, samples } from './
  */
 export const timeSeriesSplitSplitter = /* @__PURE__ */ def(
   'timeSeriesSplit',
-  'Forward-chaining folds for ordered data',
+  'Forward-chaining time-series folds',
   {
     nSplits: /* @__PURE__ */ nSplitsParam(5),
     maxTrainSize: /* @__PURE__ */ countParam('most train'),
