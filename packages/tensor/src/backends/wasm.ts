@@ -1,0 +1,384 @@
+/**
+ * The WebAssembly SIMD backend: float32 tensors live in the module's linear memory and the hot
+ * kernels (matmul in all four transposition variants, element-wise arithmetic and comparisons with
+ * broadcasting, `where`, sum/max/min reductions) run as SIMD code from `assembly/index.ts`.
+ *
+ * Everything else (exp/log/tanh/sigmoid/softplus/pow, argmax/argmin, gather/scatterAdd, strided
+ * copies) runs the pure-TypeScript kernels directly on views of linear memory. float64 tensors are
+ * plain `Float64Array`s computed by the pure-TypeScript kernels (exact gradient checks stay exact).
+ *
+ * Memory: a size-class allocator over linear memory, blocks returned by `dispose(storage)` or, once a
+ * tensor is garbage-collected, by a FinalizationRegistry. Finalizers only run between JavaScript tasks
+ * (after an `await`), so a long synchronous loop cannot free anything: once `maxMemoryBytes` is reached
+ * new float32 storage is placed in ordinary JavaScript arrays instead (copied through a scratch block
+ * for each wasm kernel) until finalizers have run; memory never grows past the cap plus scratch.
+ */
+import type { Backend, BinaryOp, DType, FloatArray, ReduceOp, Shape, StridedView, UnaryOp } from '../types';
+import { contiguousStrides, isContiguous, sizeOf } from '../shape';
+import { jsBackend } from './js';
+import { collapse } from './strided';
+
+/** The exports of the kernels module (pointers are byte offsets, sizes in elements). */
+export interface WasmKernels {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  packABytes(): number;
+  packBBytes(): number;
+  gemm(a: number, b: number, c: number, m: number, n: number, k: number, transA: number, transB: number, pa: number, pb: number, tmp: number): void;
+  binary(op: number, a: number, as0: number, as1: number, b: number, bs0: number, bs1: number, out: number, rows: number, n: number): void;
+  unary(op: number, x: number, s0: number, s1: number, out: number, rows: number, n: number, p: number, q: number): void;
+  select(c: number, cs0: number, cs1: number, a: number, as0: number, as1: number, b: number, bs0: number, bs1: number, out: number, rows: number, n: number): void;
+  reduceRows(op: number, x: number, rows: number, n: number, out: number): void;
+  reduceSegments(op: number, x: number, rows: number, len: number, out: number): void;
+}
+
+/**
+ * float32 storage of the wasm backend: `length` elements at byte offset `ptr` of linear memory, or
+ * (when linear memory was at its cap) in the JavaScript array `js` with `ptr === -1`.
+ */
+export class WasmStorage {
+  /** @internal */
+  constructor(
+    public ptr: number,
+    readonly length: number,
+    public js: Float32Array | null,
+  ) {}
+}
+
+/** Storage handles of the wasm backend: float32 in linear memory, float64 as plain arrays. */
+export type WasmHandle = WasmStorage | Float64Array;
+
+/** Memory statistics of a wasm backend (for tests and diagnostics). */
+export interface WasmMemoryStats {
+  /** Size of linear memory in bytes. */
+  readonly memoryBytes: number;
+  /** Bytes of blocks in use (size classes, so slightly more than the tensors need). */
+  readonly bytesInUse: number;
+  /** Live blocks in linear memory. */
+  readonly blocks: number;
+  /** Bytes in free lists, ready for reuse. */
+  readonly bytesFree: number;
+  /** float32 storages created in JavaScript arrays because linear memory was at its cap. */
+  readonly spilled: number;
+}
+
+/** A Backend running on a WebAssembly SIMD module, with memory management extras. */
+export interface WasmBackend extends Backend<WasmHandle> {
+  /** `'wasm-simd'` or `'wasm-relaxed-simd'`. */
+  readonly name: string;
+  /** True when the module was compiled with relaxed SIMD (fused multiply-add in matmul). */
+  readonly relaxedSimd: boolean;
+  /** Free the storage now (any tensor on it becomes unusable). Safe to call twice. */
+  dispose(storage: WasmHandle): void;
+  /** Current memory use. */
+  memoryStats(): WasmMemoryStats;
+}
+
+/** Options of `createWasmBackendFrom`. */
+export interface WasmBackendOptions {
+  /** Linear memory size at which new float32 storage goes to JavaScript arrays instead. Default 1 GiB. */
+  readonly maxMemoryBytes?: number;
+}
+
+type View = StridedView<WasmHandle>;
+type JsView = StridedView<FloatArray>;
+
+const BIN: Partial<Record<BinaryOp, number>> = { add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5, gt: 6, ge: 7, lt: 8, le: 9, eq: 10 };
+const UN: Partial<Record<UnaryOp, number>> = { neg: 0, abs: 1, sqrt: 2, relu: 3, leakyRelu: 4, clamp: 5, sign: 6 };
+const RED: Partial<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2 };
+const PAGE = 65536;
+
+/** Size class of a block: multiples of 16 bytes, then eighths of the power of two (≤ 12.5 % waste). */
+function sizeClass(bytes: number): number {
+  const e = 31 - Math.clz32(Math.max(bytes, 16));
+  const g = Math.max(16, 2 ** Math.max(0, e - 3));
+  return Math.ceil(bytes / g) * g;
+}
+
+/**
+ * Make a Backend from an instantiated kernels module (`createWasmBackend` in `@lab/tensor/wasm`
+ * compiles and instantiates the inlined module and calls this).
+ */
+export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, options: WasmBackendOptions = {}): WasmBackend {
+  const memory = k.memory;
+  const cap = options.maxMemoryBytes ?? 2 ** 30;
+  let F32 = new Float32Array(memory.buffer);
+  let top = (k.heapBase() + 15) & ~15;
+  const free = new Map<number, number[]>();
+  const classOf = new Map<number, number>(); // ptr -> size class of live blocks
+  let inUse = 0;
+  let freeBytes = 0;
+  let spilled = 0;
+
+  function grow(end: number, force: boolean): boolean {
+    const have = memory.buffer.byteLength;
+    if (end <= have) return true;
+    if (!force && end > cap) return false;
+    // grow by at least 1/8 of the current size so repeated growth stays amortised
+    const pages = Math.max(Math.ceil((end - have) / PAGE), Math.ceil(have / PAGE / 8));
+    try {
+      memory.grow(pages);
+    } catch {
+      try {
+        memory.grow(Math.ceil((end - have) / PAGE));
+      } catch {
+        return false;
+      }
+    }
+    F32 = new Float32Array(memory.buffer); // growth detached every view
+    return true;
+  }
+
+  /** A block of at least `bytes` bytes (16-byte aligned), or -1 when memory is at its cap and not `force`. */
+  function malloc(bytes: number, force = false): number {
+    const cls = sizeClass(bytes);
+    const list = free.get(cls);
+    let ptr: number;
+    if (list !== undefined && list.length > 0) {
+      ptr = list.pop()!;
+      freeBytes -= cls;
+    } else {
+      if (!grow(top + cls, force)) return -1;
+      ptr = top;
+      top += cls;
+    }
+    classOf.set(ptr, cls);
+    inUse += cls;
+    return ptr;
+  }
+
+  function release(ptr: number): void {
+    const cls = classOf.get(ptr);
+    if (cls === undefined) return;
+    classOf.delete(ptr);
+    inUse -= cls;
+    freeBytes += cls;
+    let list = free.get(cls);
+    if (list === undefined) free.set(cls, (list = []));
+    list.push(ptr);
+  }
+
+  const registry = new FinalizationRegistry<number>(release);
+
+  function allocF32(n: number): WasmStorage {
+    const ptr = n === 0 ? -1 : malloc(n * 4);
+    if (ptr < 0) {
+      if (n > 0) spilled++;
+      return new WasmStorage(-1, n, new Float32Array(n));
+    }
+    const h = new WasmStorage(ptr, n, null);
+    registry.register(h, ptr, h);
+    return h;
+  }
+
+  function live(h: WasmStorage): WasmStorage {
+    if (h.ptr === -2) throw new Error('wasm backend: this storage was disposed');
+    return h;
+  }
+
+  /** The handle's values as a typed array (a view of linear memory when resident there). */
+  function arrayOf(h: WasmHandle): FloatArray {
+    if (h instanceof Float64Array) return h;
+    live(h);
+    return h.js ?? F32.subarray(h.ptr >> 2, (h.ptr >> 2) + h.length);
+  }
+
+  /** The view with its storage replaced by a typed array the JavaScript kernels can read. Build after allocating. */
+  function jsView(v: View): JsView {
+    const h = v.storage;
+    if (h instanceof Float64Array) return v as JsView;
+    live(h);
+    if (h.js !== null) return { ...v, storage: h.js };
+    return { ...v, storage: F32, offset: (h.ptr >> 2) + v.offset };
+  }
+
+  /** Wrap a JavaScript kernel's result. */
+  function adopt(arr: FloatArray, dtype: DType): WasmHandle {
+    if (dtype === 'float64') return arr instanceof Float64Array ? arr : Float64Array.from(arr);
+    const h = allocF32(arr.length);
+    if (h.js !== null) h.js.set(arr);
+    else F32.set(arr, h.ptr >> 2);
+    return h;
+  }
+
+  // Scratch blocks for JavaScript-resident operands of one kernel call.
+  const scratch: number[] = [];
+  function inPtr(h: WasmStorage, offset: number): number {
+    live(h);
+    if (h.ptr >= 0) return h.ptr + offset * 4;
+    const p = malloc(h.length * 4, true);
+    scratch.push(p);
+    F32.set(h.js!, p >> 2);
+    return p + offset * 4;
+  }
+  function outPtr(h: WasmStorage): number {
+    if (h.ptr >= 0) return h.ptr;
+    const p = malloc(h.length * 4, true);
+    scratch.push(p);
+    return p;
+  }
+  function finish(out: WasmStorage, p: number): WasmStorage {
+    if (out.js !== null) out.js.set(F32.subarray(p >> 2, (p >> 2) + out.length));
+    while (scratch.length > 0) release(scratch.pop()!);
+    return out;
+  }
+
+  // The pack buffers of gemm live for the backend's lifetime.
+  const packA = malloc(k.packABytes(), true);
+  const packB = malloc(k.packBBytes(), true);
+  const tmp = malloc(128, true);
+
+  /**
+   * Walk a jointly collapsed shape as 2-D slabs: `fn(offsets, rows, n, outer, inner)` with element
+   * offsets per view and the strides of the two innermost axes.
+   */
+  function slabs(shape: Shape, stridesList: readonly Shape[], fn: (off: number[], rows: number, n: number, s0: number[], s1: number[]) => void): void {
+    const c = collapse(shape, stridesList);
+    const s = c.shape;
+    const v = stridesList.length;
+    const r = s.length;
+    if (s.some((d) => d === 0)) return;
+    if (r <= 2) {
+      const n = r === 0 ? 1 : s[r - 1];
+      const rows = r === 2 ? s[0] : 1;
+      fn(new Array<number>(v).fill(0), rows, n, c.strides.map((st) => (r === 2 ? st[0] : 0)), c.strides.map((st) => (r === 0 ? 0 : st[r - 1])));
+      return;
+    }
+    const outerShape = s.slice(0, r - 2);
+    const idx = new Array<number>(r - 2).fill(0);
+    const off = new Array<number>(v).fill(0);
+    const s0 = c.strides.map((st) => st[r - 2]);
+    const s1 = c.strides.map((st) => st[r - 1]);
+    for (;;) {
+      fn(off.slice(), s[r - 2], s[r - 1], s0, s1);
+      let d = r - 3;
+      for (; d >= 0; d--) {
+        for (let q = 0; q < v; q++) off[q] += c.strides[q][d];
+        if (++idx[d] < outerShape[d]) break;
+        for (let q = 0; q < v; q++) off[q] -= c.strides[q][d] * outerShape[d];
+        idx[d] = 0;
+      }
+      if (d < 0) return;
+    }
+  }
+
+  function unary(op: UnaryOp, x: View, a = 0, b = 0): WasmHandle {
+    const code = UN[op];
+    if (x.dtype === 'float64' || code === undefined) return adopt(jsBackend.unary(op, jsView(x), a, b), x.dtype);
+    const n = sizeOf(x.shape);
+    const out = allocF32(n);
+    const po = outPtr(out);
+    const px = inPtr(x.storage as WasmStorage, x.offset);
+    slabs(x.shape, [x.strides, contiguousStrides(x.shape)], (off, rows, len, s0, s1) => {
+      k.unary(code, px + off[0] * 4, s0[0], s1[0], po + off[1] * 4, rows, len, a, b);
+    });
+    return finish(out, po);
+  }
+
+  function binary(op: BinaryOp, a: View, b: View): WasmHandle {
+    const code = BIN[op];
+    if (a.dtype === 'float64' || code === undefined) return adopt(jsBackend.binary(op, jsView(a), jsView(b)), a.dtype);
+    const out = allocF32(sizeOf(a.shape));
+    const po = outPtr(out);
+    const pa = inPtr(a.storage as WasmStorage, a.offset);
+    const pb = inPtr(b.storage as WasmStorage, b.offset);
+    slabs(a.shape, [a.strides, b.strides, contiguousStrides(a.shape)], (off, rows, n, s0, s1) => {
+      k.binary(code, pa + off[0] * 4, s0[0], s1[0], pb + off[1] * 4, s0[1], s1[1], po + off[2] * 4, rows, n);
+    });
+    return finish(out, po);
+  }
+
+  function where(c: View, a: View, b: View): WasmHandle {
+    if (a.dtype === 'float64') return adopt(jsBackend.where(jsView(c), jsView(a), jsView(b)), a.dtype);
+    const out = allocF32(sizeOf(a.shape));
+    const po = outPtr(out);
+    const pc = inPtr(c.storage as WasmStorage, c.offset);
+    const pa = inPtr(a.storage as WasmStorage, a.offset);
+    const pb = inPtr(b.storage as WasmStorage, b.offset);
+    slabs(a.shape, [c.strides, a.strides, b.strides, contiguousStrides(a.shape)], (off, rows, n, s0, s1) => {
+      k.select(pc + off[0] * 4, s0[0], s1[0], pa + off[1] * 4, s0[1], s1[1], pb + off[2] * 4, s0[2], s1[2], po + off[3] * 4, rows, n);
+    });
+    return finish(out, po);
+  }
+
+  function reduce(op: ReduceOp, x: View, axes: readonly number[]): WasmHandle {
+    const code = RED[op];
+    const rank = x.shape.length;
+    const len = sizeOf(axes.map((d) => x.shape[d]));
+    const contiguous = isContiguous(x.shape, x.strides);
+    const leading = axes.every((d, i) => d === i);
+    const trailing = axes.every((d, i) => d === rank - axes.length + i);
+    if (x.dtype === 'float64' || code === undefined || len === 0 || !contiguous || !(leading || trailing))
+      return adopt(jsBackend.reduce(op, jsView(x), axes), x.dtype);
+    const outSize = sizeOf(x.shape) / len;
+    const out = allocF32(outSize);
+    if (outSize === 0) return out;
+    const po = outPtr(out);
+    const px = inPtr(x.storage as WasmStorage, x.offset);
+    if (leading) k.reduceRows(code, px, len, outSize, po);
+    else k.reduceSegments(code, px, outSize, len, po);
+    return finish(out, po);
+  }
+
+  function matmul(a: View, b: View, transA: boolean, transB: boolean): WasmHandle {
+    if (a.dtype === 'float64') return adopt(jsBackend.matmul(jsView(a), jsView(b), transA, transB), a.dtype);
+    const batch = a.shape[0];
+    const m = transA ? a.shape[2] : a.shape[1];
+    const kk = transA ? a.shape[1] : a.shape[2];
+    const n = transB ? b.shape[1] : b.shape[2];
+    const out = allocF32(batch * m * n);
+    if (batch * m * n === 0) return out;
+    const po = outPtr(out);
+    const pa = inPtr(a.storage as WasmStorage, a.offset);
+    const pb = inPtr(b.storage as WasmStorage, b.offset);
+    for (let p = 0; p < batch; p++) {
+      k.gemm(pa + p * a.strides[0] * 4, pb + p * b.strides[0] * 4, po + p * m * n * 4, m, n, kk, transA ? 1 : 0, transB ? 1 : 0, packA, packB, tmp);
+    }
+    return finish(out, po);
+  }
+
+  const backend: WasmBackend = {
+    name: relaxedSimd ? 'wasm-relaxed-simd' : 'wasm-simd',
+    relaxedSimd,
+    fromArray(values, dtype) {
+      if (dtype === 'float64') return jsBackend.fromArray(values, dtype) as Float64Array;
+      const h = allocF32(values.length);
+      if (h.js !== null) h.js.set(values);
+      else F32.set(values, h.ptr >> 2);
+      return h;
+    },
+    full(size, value, dtype) {
+      if (dtype === 'float64') return jsBackend.full(size, value, dtype) as Float64Array;
+      const h = allocF32(size);
+      if (h.js !== null) h.js.fill(value);
+      else F32.fill(value, h.ptr >> 2, (h.ptr >> 2) + size);
+      return h;
+    },
+    read: (storage) => arrayOf(storage),
+    dispose(storage) {
+      if (storage instanceof Float64Array || storage.ptr < 0) {
+        if (!(storage instanceof Float64Array)) (storage.ptr = -2), (storage.js = null);
+        return;
+      }
+      registry.unregister(storage);
+      release(storage.ptr);
+      storage.ptr = -2;
+    },
+    copy(x, dtype = x.dtype) {
+      if (x.dtype === 'float64' || dtype === 'float64') return adopt(jsBackend.copy(jsView(x), dtype), dtype);
+      const out = allocF32(sizeOf(x.shape));
+      jsBackend.assign({ storage: arrayOf(out), dtype, shape: x.shape, strides: contiguousStrides(x.shape), offset: 0 }, jsView(x));
+      return out;
+    },
+    assign: (dst, src) => jsBackend.assign(jsView(dst), jsView(src)),
+    unary,
+    binary,
+    where,
+    reduce,
+    matmul,
+    gather: (x, axis, index, shape) => adopt(jsBackend.gather(jsView(x), axis, index, shape), x.dtype),
+    scatterAdd: (g, axis, index, shape) => adopt(jsBackend.scatterAdd(jsView(g), axis, index, shape), g.dtype),
+    memoryStats: () => ({ memoryBytes: memory.buffer.byteLength, bytesInUse: inUse, blocks: classOf.size, bytesFree: freeBytes, spilled }),
+  };
+  return backend;
+}
