@@ -1,7 +1,7 @@
 import { normalizeParam } from './params';
-import { countsMetric, view, type CountsState } from './counts';
+import { countsMetric, type CountsState } from './counts';
 import type { LabelArray, Rows, SampleWeight } from './types';
-import { metric, run } from './util';
+import { metric, once } from './util';
 
 export interface AccuracyOptions {
   /** Return the fraction (default true) or the weighted count. */
@@ -10,18 +10,24 @@ export interface AccuracyOptions {
 }
 
 /** Weight of exactly matching samples (multi-label: the whole label set must match). */
-function correct(s: CountsState): number {
-  const v = view(s);
+function correct(s: CountsState, v: { present: unknown[]; at(a: unknown, b: unknown): number }): number {
+  let c = 0;
   if (s.nOut) {
-    let c = 0;
-    for (const [key, w] of Object.entries(s.rows)) {
+    for (const key in s.rows) {
       const [tp, np, nt] = key.split(',');
-      if (tp === np && np === nt) c += w;
+      if (tp === np && np === nt) c += s.rows[key];
     }
-    return c;
-  }
-  return v.present.reduce((c: number, l) => c + v.at(l, l), 0);
+  } else for (const l of v.present) c += v.at(l, l);
+  return c;
 }
+
+const accuracyLike = (name: string, description: string, ref: string, wrong: boolean) =>
+  metric(name, description, ref, { normalize: normalizeParam }, ({ normalize = true }: AccuracyOptions = {}) =>
+    countsMetric((s, v) => {
+      const c = correct(s, v);
+      return wrong ? (normalize ? 1 - c / s.n : s.n - c) : normalize ? c / s.n : c;
+    }),
+  );
 
 /**
  * Accuracy: `sum_i w_i [yPred_i = yTrue_i] / sum_i w_i` (subset accuracy for multi-label rows).
@@ -34,17 +40,10 @@ function correct(s: CountsState): number {
  *
  * @see sklearn.metrics.accuracy_score
  */
-export const accuracyScoreMetric = /* @__PURE__ */ metric(
-  'accuracyScore',
-  'Accuracy: fraction (or count) of correct predictions',
-  'metrics.accuracy_score',
-  { normalize: normalizeParam },
-  ({ normalize = true }: AccuracyOptions = {}) => countsMetric((s) => (normalize ? correct(s) / s.n : correct(s))),
-);
+export const accuracyScoreMetric = /* @__PURE__ */ accuracyLike('accuracyScore', 'Accuracy', 'accuracy_score', false);
 
 /** One-shot {@link accuracyScoreMetric}. */
-export const accuracyScore = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o: AccuracyOptions = {}): number =>
-  run(accuracyScoreMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const accuracyScore: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: AccuracyOptions) => number = /* @__PURE__ */ once(accuracyScoreMetric);
 
 /**
  * Zero-one loss: `1 - accuracy` (with `normalize: false`, the weighted count of wrong samples).
@@ -56,17 +55,10 @@ export const accuracyScore = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows
  *
  * @see sklearn.metrics.zero_one_loss
  */
-export const zeroOneLossMetric = /* @__PURE__ */ metric(
-  'zeroOneLoss',
-  'Zero-one loss: fraction (or count) of wrong predictions',
-  'metrics.zero_one_loss',
-  { normalize: normalizeParam },
-  ({ normalize = true }: AccuracyOptions = {}) => countsMetric((s) => (normalize ? 1 - correct(s) / s.n : s.n - correct(s))),
-);
+export const zeroOneLossMetric = /* @__PURE__ */ accuracyLike('zeroOneLoss', 'Zero-one loss', 'zero_one_loss', true);
 
 /** One-shot {@link zeroOneLossMetric}. */
-export const zeroOneLoss = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o: AccuracyOptions = {}): number =>
-  run(zeroOneLossMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const zeroOneLoss: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: AccuracyOptions) => number = /* @__PURE__ */ once(zeroOneLossMetric);
 
 /**
  * Error rate: the fraction of wrong predictions, `1 - accuracy` (zero-one loss, normalised).
@@ -76,10 +68,9 @@ export const zeroOneLoss = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, 
  *
  * @see sklearn.metrics.zero_one_loss
  */
-export const errorRateMetric = /* @__PURE__ */ metric('errorRate', 'Error rate: fraction of wrong predictions', 'metrics.zero_one_loss', {}, (o: { sampleWeight?: SampleWeight } = {}) =>
+export const errorRateMetric = /* @__PURE__ */ metric('errorRate', 'Error rate', 'zero_one_loss', {}, (o: { sampleWeight?: SampleWeight } = {}) =>
   zeroOneLossMetric.create({ ...o, normalize: true }),
 );
 
 /** One-shot {@link errorRateMetric}. */
-export const errorRate = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o: { sampleWeight?: SampleWeight } = {}): number =>
-  zeroOneLoss(yTrue, yPred, { ...o, normalize: true });
+export const errorRate: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: { sampleWeight?: SampleWeight }) => number = /* @__PURE__ */ once(errorRateMetric);

@@ -1,7 +1,7 @@
 import { labelsParam } from './params';
-import { countsMetric, matrixOf, singleLabel, view } from './counts';
+import { countsMetric, margins } from './counts';
 import type { LabelArray, LabelOptions, SampleWeight, WarningOptions } from './types';
-import { labelList, metric, oneOf, run, warn } from './util';
+import { labelList, metric, once, oneOf, sum, warn } from './util';
 
 export interface BalancedAccuracyOptions extends WarningOptions {
   /** Rescale so that chance scores 0 and perfect 1 (default false). */
@@ -23,24 +23,26 @@ export interface BalancedAccuracyOptions extends WarningOptions {
  */
 export const balancedAccuracyScoreMetric = /* @__PURE__ */ metric(
   'balancedAccuracyScore',
-  'Balanced accuracy: mean per-class recall',
-  'metrics.balanced_accuracy_score',
-  { adjusted: { kind: 'boolean', default: false, description: 'rescale so that chance is 0' } },
+  'Balanced accuracy',
+  'balanced_accuracy_score',
+  { adjusted: { kind: 'boolean', default: false, description: 'chance scores 0' } },
   (o: BalancedAccuracyOptions = {}) =>
-    countsMetric((s) => {
-      singleLabel(s, 'balancedAccuracyScore');
-      const cm = matrixOf(s, view(s).present);
-      const per = cm.map((r, i) => r[i] / r.reduce((a, b) => a + b, 0)).filter((x) => !Number.isNaN(x));
-      if (per.length < cm.length) warn(o, 'yPred contains classes not in yTrue');
-      const score = per.reduce((a, b) => a + b, 0) / per.length;
-      const chance = 1 / per.length;
-      return o.adjusted ? (score - chance) / (1 - chance) : score;
-    }),
+    countsMetric(
+      (_s, v) => {
+        const cm = v.matrix(v.present);
+        const per = cm.map((r, i) => r[i] / sum(r)).filter((x) => x === x);
+        if (per.length < cm.length) warn(o, 'yPred contains classes not in yTrue');
+        const score = sum(per) / per.length;
+        const chance = 1 / per.length;
+        return o.adjusted ? (score - chance) / (1 - chance) : score;
+      },
+      null,
+      'balancedAccuracyScore',
+    ),
 );
 
 /** One-shot {@link balancedAccuracyScoreMetric}. */
-export const balancedAccuracyScore = (yTrue: LabelArray, yPred: LabelArray, o: BalancedAccuracyOptions = {}): number =>
-  run(balancedAccuracyScoreMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const balancedAccuracyScore: (yTrue: LabelArray, yPred: LabelArray, o?: BalancedAccuracyOptions) => number = /* @__PURE__ */ once(balancedAccuracyScoreMetric);
 
 /**
  * Matthews correlation coefficient (multi-class R_K of Gorodkin 2004): with confusion matrix C,
@@ -52,24 +54,27 @@ export const balancedAccuracyScore = (yTrue: LabelArray, yPred: LabelArray, o: B
  *
  * @see sklearn.metrics.matthews_corrcoef; Matthews, Biochim. Biophys. Acta 1975; Gorodkin, Comput. Biol. Chem. 2004.
  */
-export const matthewsCorrcoefMetric = /* @__PURE__ */ metric('matthewsCorrcoef', 'Matthews correlation coefficient', 'metrics.matthews_corrcoef', {}, () =>
-  countsMetric((s) => {
-    singleLabel(s, 'matthewsCorrcoef');
-    const cm = matrixOf(s, view(s).present);
-    const t = cm.map((r) => r.reduce((a, b) => a + b, 0));
-    const p = cm.map((_, j) => cm.reduce((a, r) => a + r[j], 0));
-    const c = cm.reduce((a, r, i) => a + r[i], 0);
-    const n = p.reduce((a, b) => a + b, 0);
-    const dot = (x: number[], y: number[]) => x.reduce((a, v, i) => a + v * y[i], 0);
-    const pp = n * n - dot(p, p);
-    const tt = n * n - dot(t, t);
-    return pp * tt === 0 ? 0 : (c * n - dot(t, p)) / Math.sqrt(tt * pp);
-  }),
+export const matthewsCorrcoefMetric = /* @__PURE__ */ metric('matthewsCorrcoef', 'Matthews correlation coefficient', 'matthews_corrcoef', {}, () =>
+  countsMetric(
+    (_s, v) => {
+      const cm = v.matrix(v.present);
+      const [t, p] = margins(cm);
+      const c = cm.reduce((a, r, i) => a + r[i], 0);
+      const n = sum(p);
+      const dot = (x: number[], y: number[]) => x.reduce((a, q, i) => a + q * y[i], 0);
+      const pp = n * n - dot(p, p);
+      const tt = n * n - dot(t, t);
+      return pp * tt === 0 ? 0 : (c * n - dot(t, p)) / Math.sqrt(tt * pp);
+    },
+    null,
+    'matthewsCorrcoef',
+  ),
 );
 
 /** One-shot {@link matthewsCorrcoefMetric}. */
-export const matthewsCorrcoef = (yTrue: LabelArray, yPred: LabelArray, o: { sampleWeight?: SampleWeight } = {}): number =>
-  run(matthewsCorrcoefMetric.create(), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const matthewsCorrcoef: (yTrue: LabelArray, yPred: LabelArray, o?: { sampleWeight?: SampleWeight }) => number = /* @__PURE__ */ once(matthewsCorrcoefMetric);
+
+const WEIGHTS = ['none', 'linear', 'quadratic'] as const;
 
 export interface CohenKappaOptions extends LabelOptions {
   /** Disagreement weights: none (default), `'linear'` |i - j| or `'quadratic'` (i - j)^2. */
@@ -91,33 +96,34 @@ export interface CohenKappaOptions extends LabelOptions {
  */
 export const cohenKappaScoreMetric = /* @__PURE__ */ metric(
   'cohenKappaScore',
-  "Cohen's kappa: agreement between two raters beyond chance",
-  'metrics.cohen_kappa_score',
-  { labels: labelsParam, weights: { kind: 'enum', values: ['none', 'linear', 'quadratic'], default: 'none', description: 'disagreement weights' } },
+  "Cohen's kappa",
+  'cohen_kappa_score',
+  { labels: labelsParam, weights: { kind: 'enum', values: WEIGHTS, default: 'none', description: 'disagreement weights' } },
   (o: CohenKappaOptions = {}) => {
-    const kind = oneOf('weights', o.weights ?? 'none', ['none', 'linear', 'quadratic']);
+    const kind = oneOf('weights', o.weights ?? 'none', WEIGHTS);
     const labels = labelList(o.labels);
-    return countsMetric((s) => {
-      singleLabel(s, 'cohenKappaScore');
-      const cm = matrixOf(s, labels ?? view(s).present);
-      const k = cm.length;
-      const c0 = cm.map((_, j) => cm.reduce((a, r) => a + r[j], 0));
-      const c1 = cm.map((r) => r.reduce((a, b) => a + b, 0));
-      const n = c0.reduce((a, b) => a + b, 0);
-      let num = 0;
-      let den = 0;
-      for (let i = 0; i < k; i++)
-        for (let j = 0; j < k; j++) {
-          const w = kind === 'none' ? +(i !== j) : kind === 'linear' ? Math.abs(i - j) : (i - j) ** 2;
-          num += w * cm[i][j];
-          den += w * ((c0[i] * c1[j]) / n);
-        }
-      if (!den) warn(o, "Cohen's kappa is undefined (no expected disagreement): 0/0");
-      return 1 - num / den;
-    });
+    return countsMetric(
+      (_s, v) => {
+        const cm = v.matrix(labels ?? v.present);
+        const [c1, c0] = margins(cm);
+        const n = sum(c0);
+        let num = 0;
+        let den = 0;
+        cm.forEach((r, i) =>
+          r.forEach((x, j) => {
+            const w = kind === 'none' ? +(i !== j) : kind === 'linear' ? Math.abs(i - j) : (i - j) ** 2;
+            num += w * x;
+            den += w * ((c0[i] * c1[j]) / n);
+          }),
+        );
+        if (!den) warn(o, "Cohen's kappa is undefined: 0/0");
+        return 1 - num / den;
+      },
+      null,
+      'cohenKappaScore',
+    );
   },
 );
 
 /** One-shot {@link cohenKappaScoreMetric}; `y1`, `y2` are the two raters' labels. */
-export const cohenKappaScore = (y1: LabelArray, y2: LabelArray, o: CohenKappaOptions = {}): number =>
-  run(cohenKappaScoreMetric.create(o), { yTrue: y1, yPred: y2, sampleWeight: o.sampleWeight });
+export const cohenKappaScore: (y1: LabelArray, y2: LabelArray, o?: CohenKappaOptions) => number = /* @__PURE__ */ once(cohenKappaScoreMetric);

@@ -1,18 +1,7 @@
-import { sumsInit, sumsMerge, sumsUpdate, classesOf, total, type SumsState } from './sums';
-import type { Label, LabelArray, ScoreBatch, SampleWeight } from './types';
-import { fail, metric, run } from './util';
-
-/**
- * The positive class of binary score metrics when `posLabel` is not given (scikit-learn's rule):
- * 1 when the classes are a subset of {0, 1} or {-1, 1}; with `fallbackGreatest`, otherwise the
- * greater numeric class.
- */
-export function defaultPosLabel(classes: readonly Label[], fallbackGreatest = false): Label {
-  const ok = classes.every((c) => c === 1 || c === 0 || c === -1) && !(classes.includes(0) && classes.includes(-1));
-  if (ok) return 1;
-  if (fallbackGreatest && typeof classes[0] === 'number') return classes[classes.length - 1];
-  return fail('posLabel', undefined, `the positive class: yTrue has labels ${classes.join(', ')}, not {0, 1} or {-1, 1}`);
-}
+import { posLabelParam } from './params';
+import { sumsMetric, total } from './sums';
+import type { Label, LabelArray, SampleWeight } from './types';
+import { classes, defaultPosLabel, fail, metric, once } from './util';
 
 export interface BrierOptions {
   /** The positive class (default: 1 for {0, 1} / {-1, 1} labels, else the greater class). */
@@ -33,26 +22,23 @@ export interface BrierOptions {
  */
 export const brierScoreLossMetric = /* @__PURE__ */ metric(
   'brierScoreLoss',
-  'Brier score: mean squared error of predicted probabilities',
-  'metrics.brier_score_loss',
-  { posLabel: { kind: 'number', optional: true, description: 'the positive class (default: 1 or the greater class)' } },
-  (o: BrierOptions = {}) => ({
-    init: sumsInit,
-    merge: sumsMerge,
-    update: (s: SumsState, b: ScoreBatch) => {
-      const next = sumsUpdate(s, b, () => 2, (x, at, _m, out) => out.set([(0 - x[at]) ** 2, (1 - x[at]) ** 2]), [0, 1], 'yProb');
-      if (next.width > 1) fail('yProb', 'rows', 'one probability per sample');
-      return next;
-    },
-    compute(s: SumsState): number {
-      const classes = classesOf(s);
-      if (classes.length > 2) fail('yTrue', classes, 'at most two classes (Brier score is binary)');
-      const pos = o.posLabel ?? defaultPosLabel(classes, true);
-      return total(s, (l, v) => v[+(l === pos)]) / s.w;
-    },
-  }),
+  'Brier score loss',
+  'brier_score_loss',
+  { posLabel: posLabelParam },
+  (o: BrierOptions = {}) =>
+    sumsMetric(
+      (s) => {
+        const c = classes(s);
+        if (c.length > 2) fail('yTrue', c, 'at most two classes');
+        const pos = o.posLabel ?? defaultPosLabel(c, true);
+        return total(s, (l, v) => v[+(l === pos)]) / s.w;
+      },
+      () => 2,
+      (x, at, m, out) => (m > 1 ? fail('yProb', 'rows', 'one probability per sample') : out.set([x[at] ** 2, (1 - x[at]) ** 2])),
+      'yProb',
+      [0, 1],
+    ),
 );
 
 /** One-shot {@link brierScoreLossMetric}. */
-export const brierScoreLoss = (yTrue: LabelArray, yProb: ArrayLike<number>, o: BrierOptions = {}): number =>
-  run(brierScoreLossMetric.create(o), { yTrue, yScore: yProb, sampleWeight: o.sampleWeight });
+export const brierScoreLoss: (yTrue: LabelArray, yProb: ArrayLike<number>, o?: BrierOptions) => number = /* @__PURE__ */ once(brierScoreLossMetric, 'yScore');

@@ -1,7 +1,10 @@
-import { defaultPosLabel } from './brier';
-import { gather, present, scoresInit, scoresMerge, scoresUpdate, type ScoresState } from './scores';
-import type { Label, LabelArray, ScoreBatch } from './types';
-import { fail, metric, oneOf, run } from './util';
+import { posLabelParam } from './params';
+import { posNeg } from './roc';
+import { scoresMetric, unweighted } from './scores';
+import type { Label, LabelArray } from './types';
+import { fail, metric, once, oneOf } from './util';
+
+const STRATEGIES = ['uniform', 'quantile'] as const;
 
 export interface CalibrationCurveOptions {
   /** The positive class (default: 1 for {0, 1} / {-1, 1} labels). */
@@ -36,28 +39,21 @@ function quantile(x: Float64Array, q: number): number {
  */
 export const calibrationCurveMetric = /* @__PURE__ */ metric(
   'calibrationCurve',
-  'Calibration curve: observed vs predicted probability per bin',
+  'Calibration curve',
   'calibration.calibration_curve',
   {
-    posLabel: { kind: 'number', optional: true, description: 'the positive class' },
+    posLabel: posLabelParam,
     nBins: { kind: 'integer', default: 5, min: 1, description: 'number of bins' },
-    strategy: { kind: 'enum', values: ['uniform', 'quantile'], default: 'uniform', description: 'equal-width or equal-count bins' },
+    strategy: { kind: 'enum', values: STRATEGIES, default: 'uniform', description: 'equal width or count' },
   },
   (o: CalibrationCurveOptions = {}) => {
     const nBins = o.nBins ?? 5;
     if (!(Number.isInteger(nBins) && nBins >= 1)) fail('nBins', nBins, 'an integer >= 1');
-    const quant = oneOf('strategy', o.strategy ?? 'uniform', ['uniform', 'quantile']) === 'quantile';
-    return {
-      init: scoresInit,
-      merge: scoresMerge,
-      update: (s: ScoresState, b: ScoreBatch) => (b.sampleWeight != null && fail('sampleWeight', 'weights', 'none: calibrationCurve is unweighted'), scoresUpdate(s, b, 'yProb', [0, 1])),
-      compute(s: ScoresState) {
-        const classes = present(s);
-        if (classes.length > 2) fail('yTrue', classes, 'binary labels');
-        if (s.width !== 1) fail('yProb', 'rows', 'one probability per sample');
-        const pos = o.posLabel ?? defaultPosLabel(classes);
-        const P = gather(s, (l) => l === pos).x;
-        const all = Float64Array.from([...P, ...gather(s, (l) => l !== pos).x]);
+    const quant = oneOf('strategy', o.strategy ?? 'uniform', STRATEGIES) === 'quantile';
+    return scoresMetric(
+      (s) => {
+        const [P, N] = posNeg(s, o.posLabel, 'yProb', true);
+        const all = Float64Array.from([...P.x, ...N.x]);
         const probs = all.slice().sort();
         const edges = Array.from({ length: nBins + 1 }, (_, i) => {
           const f = i === nBins ? 1 : i * (1 / nBins);
@@ -65,22 +61,24 @@ export const calibrationCurveMetric = /* @__PURE__ */ metric(
         });
         const [sum, tru, cnt] = [0, 0, 0].map(() => new Float64Array(nBins));
         // In probability order, so sums do not depend on how the data was batched.
-        const order = Array.from(all.keys()).sort((a, b) => all[a] - all[b]);
-        for (const i of order) {
+        for (const i of Array.from(all.keys()).sort((a, b) => all[a] - all[b])) {
           const p = all[i];
           let bin = 0;
           while (bin < nBins - 1 && edges[bin + 1] < p) bin++;
           sum[bin] += p;
-          tru[bin] += +(i < P.length);
+          tru[bin] += +(i < P.x.length);
           cnt[bin]++;
         }
         const keep = Array.from(cnt.keys()).filter((b) => cnt[b]);
         return { probTrue: keep.map((b) => tru[b] / cnt[b]), probPred: keep.map((b) => sum[b] / cnt[b]) };
       },
-    };
+      'yProb',
+      [0, 1],
+      unweighted('calibrationCurve'),
+    );
   },
 );
 
 /** One-shot {@link calibrationCurveMetric}. */
-export const calibrationCurve = (yTrue: LabelArray, yProb: ArrayLike<number>, o: CalibrationCurveOptions = {}) =>
-  run(calibrationCurveMetric.create(o), { yTrue, yScore: yProb });
+export const calibrationCurve: (yTrue: LabelArray, yProb: ArrayLike<number>, o?: CalibrationCurveOptions) => { probTrue: number[]; probPred: number[] } =
+  /* @__PURE__ */ once(calibrationCurveMetric, 'yScore');

@@ -1,7 +1,7 @@
-import { countsMetric, view, type CountsState } from './counts';
+import { countsMetric, type CountsState, type View } from './counts';
 import { prfCompute, type PrfResult } from './prf';
 import type { Label, LabelArray, LabelOptions, Rows, ZeroDivision } from './types';
-import { labelList, metric, run } from './util';
+import { labelList, metric, once, sum } from './util';
 
 export interface ReportRow {
   label: string;
@@ -38,13 +38,12 @@ function fixed(x: number, d: number): string {
   return +down.slice(-1) % 2 === 0 ? down : s;
 }
 
-function report(o: ClassificationReportOptions, s: CountsState): ClassificationReport {
-  const v = view(s);
+function report(o: ClassificationReportOptions, s: CountsState, v: View): ClassificationReport {
   const labels = labelList(o.labels) ?? v.present;
   const names = o.targetNames ?? labels.map(String);
-  const prf = (average: 'none' | 'micro' | 'macro' | 'weighted' | 'samples') => prfCompute({ ...o, labels, average }, 'all')(s);
+  const prf = (average: 'none' | 'micro' | 'macro' | 'weighted' | 'samples') => prfCompute({ ...o, labels, average }, 'all')(s, v);
   const per = prf('none') as PrfResult<number[]>;
-  const total = per.support!.reduce((a, b) => a + b, 0);
+  const total = sum(per.support!);
   const rows = labels.map((_, i) => ({ label: names[i], precision: per.precision[i], recall: per.recall[i], f1: per.fscore[i], support: per.support![i] }));
   const microIsAccuracy = !s.nOut && labels.length === v.present.length && v.present.every((l: Label) => labels.includes(l));
   const kinds = ['micro', 'macro', 'weighted', ...(s.nOut ? ['samples' as const] : [])] as const;
@@ -54,14 +53,9 @@ function report(o: ClassificationReportOptions, s: CountsState): ClassificationR
   });
   const d = o.digits ?? 2;
   const width = Math.max(...names.map((n) => n.length), 'weighted avg'.length, d);
-  const cell = (x: string) => x.padStart(9);
-  const line = (r: ReportRow, acc = false) =>
-    `${r.label.padStart(width)}  ${(acc ? ['', ''] : [fixed(r.precision, d), fixed(r.recall, d)]).map(cell).join(' ')} ${cell(fixed(r.f1, d))} ${cell(String(r.support))}\n`;
-  const text =
-    `${''.padStart(width)}  ${['precision', 'recall', 'f1-score', 'support'].map(cell).join(' ')}\n\n` +
-    rows.map((r) => line(r)).join('') +
-    '\n' +
-    averages.map((r) => line(r, r.label === 'accuracy')).join('');
+  const line = (label: string, cells: string[]) => `${label.padStart(width)}  ${cells.map((x) => x.padStart(9)).join(' ')}\n`;
+  const row = (r: ReportRow, acc?: boolean) => line(r.label, [acc ? '' : fixed(r.precision, d), acc ? '' : fixed(r.recall, d), fixed(r.f1, d), `${r.support}`]);
+  const text = `${line('', ['precision', 'recall', 'f1-score', 'support'])}\n${rows.map((r) => row(r)).join('')}\n${averages.map((r) => row(r, r.label === 'accuracy')).join('')}`;
   return { rows, averages, accuracy: microIsAccuracy ? averages[0].f1 : null, text };
 }
 
@@ -79,12 +73,12 @@ function report(o: ClassificationReportOptions, s: CountsState): ClassificationR
  */
 export const classificationReportMetric = /* @__PURE__ */ metric(
   'classificationReport',
-  'Per-class precision, recall, F1 and support with averages, as data and text',
-  'metrics.classification_report',
-  { digits: { kind: 'integer', default: 2, min: 0, max: 15, description: 'decimal places in the text' } },
-  (o: ClassificationReportOptions = {}) => countsMetric((s) => report(o, s), o.labels ?? undefined),
+  'Classification report',
+  'classification_report',
+  { digits: { kind: 'integer', default: 2, min: 0, max: 15, description: 'decimals in the text' } },
+  (o: ClassificationReportOptions = {}) => countsMetric((s, v) => report(o, s, v), o.labels),
 );
 
 /** One-shot {@link classificationReportMetric}. */
-export const classificationReport = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o: ClassificationReportOptions = {}): ClassificationReport =>
-  run(classificationReportMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const classificationReport: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: ClassificationReportOptions) => ClassificationReport =
+  /* @__PURE__ */ once(classificationReportMetric);

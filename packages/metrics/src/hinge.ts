@@ -1,8 +1,7 @@
 import { labelsParam } from './params';
-import { sumsInit, sumsMerge, sumsUpdate, total, type SumsState } from './sums';
-import { scoreClasses } from './top-k';
-import type { Label, LabelArray, Rows, ScoreBatch, SampleWeight } from './types';
-import { fail, labelList, metric, run, sortLabels } from './util';
+import { sumsMetric, total } from './sums';
+import type { Label, LabelArray, Rows, SampleWeight } from './types';
+import { classes, fail, labelList, metric, once, scoreClasses, sortLabels } from './util';
 
 export interface HingeLossOptions {
   /** All classes (multi-class); needed when yTrue does not contain every column's class. */
@@ -22,41 +21,29 @@ export interface HingeLossOptions {
  *
  * @see sklearn.metrics.hinge_loss; Crammer & Singer, JMLR 2001.
  */
-export const hingeLossMetric = /* @__PURE__ */ metric('hingeLoss', 'Average hinge loss of decision values', 'metrics.hinge_loss', { labels: labelsParam }, (o: HingeLossOptions = {}) => {
+export const hingeLossMetric = /* @__PURE__ */ metric('hingeLoss', 'Average hinge loss', 'hinge_loss', { labels: labelsParam }, (o: HingeLossOptions = {}) => {
   const labels = labelList(o.labels);
-  return {
-    init: sumsInit,
-    merge: sumsMerge,
-    update: (s: SumsState, b: ScoreBatch) =>
-      sumsUpdate(
-        s,
-        b,
-        (m) => (m === 1 ? 2 : m),
-        (x, at, m, out) => {
-          if (m === 1) return void out.set([Math.max(0, 1 + x[at]), Math.max(0, 1 - x[at])]);
-          for (let c = 0; c < m; c++) {
-            let top = -Infinity;
-            for (let j = 0; j < m; j++) if (j !== c) top = Math.max(top, x[at + j]);
-            out[c] = Math.max(0, 1 - (x[at + c] - top));
-          }
-        },
-        [],
-        'predDecision',
-      ),
-    compute(s: SumsState): number {
-      const present = scoreClasses(s, undefined);
-      const all = labels ? sortLabels(labels) : present;
-      if (all.length > 2 || s.width > 1) {
-        if (s.width === 1) fail('predDecision', '1-D decisions', `rows of ${all.length} decision values for multi-class yTrue`);
-        if (all.length !== s.width) fail(labels ? 'labels' : 'yTrue', all, `${s.width} classes, one per predDecision column (pass all labels)`);
-        const classes = scoreClasses(s, all);
-        return total(s, (l, v) => v[classes.indexOf(l)]) / s.w;
-      }
-      return total(s, (l, v) => v[present.length === 2 && l === present[1] ? 1 : 0]) / s.w;
+  return sumsMetric(
+    (s) => {
+      const got = classes(s);
+      const all = labels ? sortLabels(labels) : got;
+      if (all.length < 3 && s.width < 2) return total(s, (l, v) => v[+(got.length === 2 && l === got[1])]) / s.w;
+      if (s.width === 1) fail('predDecision', '1-D decisions', `rows of ${all.length} values`);
+      const c = scoreClasses(got, all, s.width, 'predDecision');
+      return total(s, (l, v) => v[c.indexOf(l)]) / s.w;
     },
-  };
+    (m) => (m === 1 ? 2 : m),
+    (x, at, m, out) => {
+      if (m === 1) return out.set([Math.max(0, 1 + x[at]), Math.max(0, 1 - x[at])]);
+      for (let c = 0; c < m; c++) {
+        let top = -Infinity;
+        for (let j = 0; j < m; j++) if (j !== c) top = Math.max(top, x[at + j]);
+        out[c] = Math.max(0, 1 - (x[at + c] - top));
+      }
+    },
+    'predDecision',
+  );
 });
 
 /** One-shot {@link hingeLossMetric}. */
-export const hingeLoss = (yTrue: LabelArray, predDecision: ArrayLike<number> | Rows, o: HingeLossOptions = {}): number =>
-  run(hingeLossMetric.create(o), { yTrue, yScore: predDecision, sampleWeight: o.sampleWeight });
+export const hingeLoss: (yTrue: LabelArray, predDecision: ArrayLike<number> | Rows, o?: HingeLossOptions) => number = /* @__PURE__ */ once(hingeLossMetric, 'yScore');

@@ -1,9 +1,7 @@
-import { InvalidArgumentError } from '@lab/core';
 import { labelsParam, normalizeParam } from './params';
-import { sumsInit, sumsMerge, sumsUpdate, total, type SumsState } from './sums';
-import { scoreClasses } from './top-k';
-import type { Label, LabelArray, Rows, ScoreBatch, SampleWeight } from './types';
-import { fail, labelList, metric, run, sortLabels } from './util';
+import { sumsMetric, total } from './sums';
+import type { Label, LabelArray, Rows, SampleWeight } from './types';
+import { classes, fail, labelList, metric, once, scoreClasses, sortLabels, sum } from './util';
 
 export interface LogLossOptions {
   /** Clip probabilities to [eps, 1 - eps]; `'auto'` (default) is the float64 machine epsilon. */
@@ -30,10 +28,10 @@ export interface LogLossOptions {
  */
 export const logLossMetric = /* @__PURE__ */ metric(
   'logLoss',
-  'Log loss (cross-entropy) of predicted probabilities',
-  'metrics.log_loss',
+  'Log loss (cross-entropy)',
+  'log_loss',
   {
-    eps: { kind: 'number', optional: true, min: 0, max: 0.5, description: 'clip probabilities to [eps, 1 - eps] (default: machine epsilon)' },
+    eps: { kind: 'number', optional: true, min: 0, max: 0.5, description: 'clip to [eps, 1 - eps]' },
     normalize: normalizeParam,
     labels: labelsParam,
   },
@@ -42,45 +40,30 @@ export const logLossMetric = /* @__PURE__ */ metric(
     if (!(eps >= 0 && eps < 0.5)) fail('eps', o.eps, "'auto' or a number in [0, 0.5)");
     const labels = labelList(o.labels);
     const clip = (p: number) => Math.min(Math.max(p, eps), 1 - eps);
-    return {
-      init: sumsInit,
-      merge: sumsMerge,
-      update: (s: SumsState, b: ScoreBatch) =>
-        sumsUpdate(
-          s,
-          b,
-          (m) => (m === 1 ? 2 : m),
-          (x, at, m, out) => {
-            if (m === 1) {
-              const q = clip(x[at]);
-              const z = 1 - q + q;
-              return void out.set([-Math.log((1 - q) / z), -Math.log(q / z)]);
-            }
-            let raw = 0;
-            let z = 0;
-            for (let c = 0; c < m; c++) {
-              raw += x[at + c];
-              z += clip(x[at + c]);
-            }
-            if (Math.abs(raw - 1) > 1e-8 + Math.sqrt(Number.EPSILON) * raw)
-              throw new InvalidArgumentError(`yPred[${at / m}]`, Array.from(x.subarray(at, at + m)), `probabilities that sum to 1 (sum ${raw})`);
-            for (let c = 0; c < m; c++) out[c] = -Math.log(clip(x[at + c]) / z);
-          },
-          [0, 1],
-          'yPred',
-        ),
-      compute(s: SumsState): number {
-        const classes = scoreClasses(s, labels && sortLabels(labels));
-        if (classes.length < 2) fail(labels ? 'labels' : 'yTrue', classes, 'at least two classes (pass all labels)');
-        const n = s.width === 1 ? 2 : s.width;
-        if (classes.length !== n) fail(labels ? 'labels' : 'yTrue', classes, `${n} classes, one per yPred column`);
-        const loss = total(s, (l, v) => v[classes.indexOf(l)]);
+    return sumsMetric(
+      (s) => {
+        const c = scoreClasses(classes(s), labels && sortLabels(labels), s.width === 1 ? 2 : s.width, 'yPred');
+        const loss = total(s, (l, v) => v[c.indexOf(l)]);
         return o.normalize === false ? loss : loss / s.w;
       },
-    };
+      (m) => (m === 1 ? 2 : m),
+      (x, at, m, out) => {
+        if (m === 1) {
+          const q = clip(x[at]);
+          const z = 1 - q + q;
+          return out.set([-Math.log((1 - q) / z), -Math.log(q / z)]);
+        }
+        const row = x.subarray(at, at + m);
+        const raw = sum(row);
+        const z = sum(row.map(clip));
+        if (Math.abs(raw - 1) > 1e-8 + Math.sqrt(Number.EPSILON) * raw) fail(`yPred[${at / m}]`, row, `probabilities that sum to 1 (sum ${raw})`);
+        for (let c = 0; c < m; c++) out[c] = -Math.log(clip(row[c]) / z);
+      },
+      'yPred',
+      [0, 1],
+    );
   },
 );
 
 /** One-shot {@link logLossMetric}. */
-export const logLoss = (yTrue: LabelArray, yPred: ArrayLike<number> | Rows, o: LogLossOptions = {}): number =>
-  run(logLossMetric.create(o), { yTrue, yScore: yPred, sampleWeight: o.sampleWeight });
+export const logLoss: (yTrue: LabelArray, yPred: ArrayLike<number> | Rows, o?: LogLossOptions) => number = /* @__PURE__ */ once(logLossMetric, 'yScore');

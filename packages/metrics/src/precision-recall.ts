@@ -1,8 +1,10 @@
-import { InvalidArgumentError } from '@lab/core';
-import { binaryCurve, present, scoresInit, scoresMerge, scoresUpdate, type ScoresState } from './scores';
+import { posLabel1, posLabelParam } from './params';
+import { binaryCurve, scoresMetric, type ScoresState } from './scores';
 import { posNeg, trapezoid, type CurveOptions } from './roc';
-import type { Label, LabelArray, ScoreBatch } from './types';
-import { fail, metric, oneOf, run, warn } from './util';
+import type { Label, LabelArray } from './types';
+import { classes, fail, metric, once, oneOf, warn } from './util';
+
+const INTERPOLATIONS = ['step', 'trapezoid'] as const;
 
 export interface PrecisionRecallCurve {
   precision: Float64Array;
@@ -12,22 +14,16 @@ export interface PrecisionRecallCurve {
 
 function prCurve(s: ScoresState, o: CurveOptions): PrecisionRecallCurve {
   const { th, tps, fps } = binaryCurve(...posNeg(s, o.posLabel));
-  const last = tps[tps.length - 1];
-  if (!last) warn(o, 'No positive class found in yTrue, recall is set to one for all thresholds');
-  const rev = (f: (i: number) => number, end: number[]) => Float64Array.from([...Array.from(th.keys(), (i) => f(th.length - 1 - i)), ...end]);
+  const n = th.length;
+  const last = tps[n - 1];
+  if (!last) warn(o, 'No positive samples in yTrue: recall is 1');
+  const rev = (f: (i: number) => number, end?: number) => Float64Array.from({ length: end === undefined ? n : n + 1 }, (_, i) => (i < n ? f(n - 1 - i) : end!));
   return {
-    precision: rev((i) => (tps[i] + fps[i] ? tps[i] / (tps[i] + fps[i]) : 0), [1]),
-    recall: rev((i) => (last ? tps[i] / last : 1), [0]),
-    thresholds: rev((i) => th[i], []),
+    precision: rev((i) => tps[i] / (tps[i] + fps[i]) || 0, 1),
+    recall: rev((i) => (last ? tps[i] / last : 1), 0),
+    thresholds: rev((i) => th[i]),
   };
 }
-
-const scoreMetric = <R>(compute: (s: ScoresState) => R) => ({
-  init: scoresInit,
-  merge: scoresMerge,
-  update: (s: ScoresState, b: ScoreBatch) => scoresUpdate(s, b),
-  compute,
-});
 
 /**
  * Precision-recall pairs for each distinct score threshold t of binary scores:
@@ -44,15 +40,17 @@ const scoreMetric = <R>(compute: (s: ScoresState) => R) => ({
  */
 export const precisionRecallCurveMetric = /* @__PURE__ */ metric(
   'precisionRecallCurve',
-  'Precision-recall curve of binary scores',
-  'metrics.precision_recall_curve',
-  { posLabel: { kind: 'number', optional: true, description: 'the positive class (default: 1 for {0, 1} or {-1, 1} labels)' } },
-  (o: CurveOptions = {}) => scoreMetric((s) => prCurve(s, o)),
+  'Precision-recall curve',
+  'precision_recall_curve',
+  { posLabel: posLabelParam },
+  (o: CurveOptions = {}) => scoresMetric((s) => prCurve(s, o)),
 );
 
 /** One-shot {@link precisionRecallCurveMetric}. */
-export const precisionRecallCurve = (yTrue: LabelArray, probasPred: ArrayLike<number>, o: CurveOptions = {}): PrecisionRecallCurve =>
-  run(precisionRecallCurveMetric.create(o), { yTrue, yScore: probasPred, sampleWeight: o.sampleWeight });
+export const precisionRecallCurve: (yTrue: LabelArray, probasPred: ArrayLike<number>, o?: CurveOptions) => PrecisionRecallCurve = /* @__PURE__ */ once(
+  precisionRecallCurveMetric,
+  'yScore',
+);
 
 export interface AveragePrecisionOptions extends CurveOptions {
   /** `'step'` (default, scikit-learn): `sum_n (R_n - R_{n-1}) P_n`; `'trapezoid'`: trapezoidal area under the PR curve. */
@@ -73,19 +71,16 @@ export interface AveragePrecisionOptions extends CurveOptions {
  */
 export const averagePrecisionScoreMetric = /* @__PURE__ */ metric(
   'averagePrecisionScore',
-  'Average precision: step-wise area under the precision-recall curve',
-  'metrics.average_precision_score',
-  {
-    posLabel: { kind: 'number', default: 1, description: 'the positive class' },
-    interpolation: { kind: 'enum', values: ['step', 'trapezoid'], default: 'step', description: 'step sum or trapezoidal area' },
-  },
+  'Average precision',
+  'average_precision_score',
+  { posLabel: posLabel1, interpolation: { kind: 'enum', values: INTERPOLATIONS, default: 'step', description: 'step sum or trapezoid' } },
   (o: AveragePrecisionOptions = {}) => {
-    const trap = oneOf('interpolation', o.interpolation ?? 'step', ['step', 'trapezoid']) === 'trapezoid';
+    const trap = oneOf('interpolation', o.interpolation ?? 'step', INTERPOLATIONS) === 'trapezoid';
     const posLabel: Label = o.posLabel ?? 1;
-    return scoreMetric((s) => {
-      const classes = present(s);
-      if (classes.length > 2) fail('yTrue', classes, 'binary labels (average precision of multi-class input is not supported)');
-      if (classes.length === 2 && !classes.includes(posLabel)) throw new InvalidArgumentError('posLabel', posLabel, `one of ${classes.join(', ')}`);
+    return scoresMetric((s) => {
+      const c = classes(s);
+      if (c.length > 2) fail('yTrue', c, 'binary labels');
+      if (c.length === 2 && !c.includes(posLabel)) fail('posLabel', posLabel, `one of ${c.join(', ')}`);
       const { precision: p, recall: r } = prCurve(s, { ...o, posLabel });
       if (trap) return -trapezoid(r, p);
       let ap = 0;
@@ -96,5 +91,7 @@ export const averagePrecisionScoreMetric = /* @__PURE__ */ metric(
 );
 
 /** One-shot {@link averagePrecisionScoreMetric}. */
-export const averagePrecisionScore = (yTrue: LabelArray, yScore: ArrayLike<number>, o: AveragePrecisionOptions = {}): number =>
-  run(averagePrecisionScoreMetric.create(o), { yTrue, yScore, sampleWeight: o.sampleWeight });
+export const averagePrecisionScore: (yTrue: LabelArray, yScore: ArrayLike<number>, o?: AveragePrecisionOptions) => number = /* @__PURE__ */ once(
+  averagePrecisionScoreMetric,
+  'yScore',
+);

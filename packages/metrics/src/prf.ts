@@ -1,9 +1,7 @@
-import { InvalidArgumentError } from '@lab/core';
-import { averageParam, labelsParam, posLabelParam, zeroDivisionParam } from './params';
-import { countsMetric, view, type CountsState } from './counts';
-import type { StreamingMetric } from '@lab/core';
-import type { Average, Label, LabelArray, LabelBatch, LabelOptions, Rows, ZeroDivision } from './types';
-import { average, fail, labelList, metric, oneOf, run, warn, zeroDivision } from './util';
+import { labelsParam, posLabel1 } from './params';
+import { countsMetric, type CountsState, type View } from './counts';
+import type { Average, Label, LabelArray, LabelOptions, Rows, ZeroDivision } from './types';
+import { average, fail, labelList, metric, once, oneOf, sum, warn, zeroDivision } from './util';
 
 export interface PrfOptions extends LabelOptions {
   /** Default `'binary'`. `null` or `'none'` returns one value per label. */
@@ -34,85 +32,79 @@ export interface PrfResult<T = number | number[]> {
   support: number[] | null;
 }
 
-const AVERAGES = ['binary', 'micro', 'macro', 'weighted', 'samples', 'none'] as const;
-
-/** Per-label [tp, predicted, true] for the selected labels, or per-sample triples for 'samples'. */
-function counts(s: CountsState, avg: string, labels: Label[] | undefined, posLabel: Label): { tp: number[]; pred: number[]; tru: number[]; w?: number[] } {
-  const v = view(s);
+/** Per-label [tp, predicted, true] for the selected labels, or per-sample triples and their weights for 'samples'. */
+function counts(s: CountsState, v: View, avg: string, labels: Label[] | undefined, posLabel: Label): number[][] {
+  const bad = () => fail('average', avg, `'micro', 'macro', 'weighted' or null for ${v.type} input`);
   if (avg === 'samples') {
-    if (!s.nOut) fail('average', 'samples', "'micro', 'macro', 'weighted' or null: 'samples' needs multi-label input");
+    if (!s.nOut) bad();
     const keys = Object.keys(s.rows).sort();
-    const t = keys.map((k) => k.split(',').map(Number));
-    return { tp: t.map((x) => x[0]), pred: t.map((x) => x[1]), tru: t.map((x) => x[2]), w: keys.map((k) => s.rows[k]) };
+    return [0, 1, 2].map((j) => keys.map((k) => +k.split(',')[j])).concat([keys.map((k) => s.rows[k])]);
   }
   let sel = labels ?? v.present;
   if (avg === 'binary') {
-    if (v.type !== 'binary') fail('average', 'binary', `'micro', 'macro', 'weighted' or null for ${v.type} input`);
-    if (!v.present.includes(posLabel) && v.present.length >= 2) throw new InvalidArgumentError('posLabel', posLabel, `one of the labels present (${v.present.join(', ')})`);
+    if (v.type !== 'binary') bad();
+    if (!v.present.includes(posLabel) && v.present.length > 1) fail('posLabel', posLabel, `one of the labels (${v.present})`);
     sel = [posLabel];
   }
-  if (s.nOut)
-    return {
-      tp: sel.map((c) => s.col[3 * (c as number)]),
-      pred: sel.map((c) => s.col[3 * (c as number) + 1]),
-      tru: sel.map((c) => s.col[3 * (c as number) + 2]),
-    };
-  const sum = (f: (l: Label) => number) => v.present.reduce((a: number, l) => a + f(l), 0);
-  return { tp: sel.map((l) => v.at(l, l)), pred: sel.map((l) => sum((t) => v.at(t, l))), tru: sel.map((l) => sum((p) => v.at(l, p))) };
+  if (s.nOut) return [0, 1, 2].map((j) => sel.map((c) => s.col[3 * (c as number) + j]));
+  const tot = (f: (l: Label) => number) => v.present.reduce((a: number, l) => a + f(l), 0);
+  return [sel.map((l) => v.at(l, l)), sel.map((l) => tot((t) => v.at(t, l))), sel.map((l) => tot((p) => v.at(l, p)))];
 }
-
-const total = (x: number[]) => x.reduce((a, b) => a + b, 0);
 
 /** The one computation behind precision, recall, F-beta and their report. */
 export function prfCompute(o: FbetaOptions, forMetric: 'precision' | 'recall' | 'f-score' | 'all') {
-  const avg = oneOf('average', o.average === null ? 'none' : (o.average ?? 'binary'), AVERAGES);
+  const avg = oneOf('average', o.average === null ? 'none' : (o.average ?? 'binary'), averageParam.values);
   const beta = o.beta ?? 1;
   if (!(beta >= 0)) fail('beta', beta, 'a number >= 0');
   const zd = zeroDivision(o.zeroDivision);
-  const fAvg = oneOf('fAverage', o.fAverage ?? 'scores', ['scores', 'precisionRecall']);
+  const byScores = oneOf('fAverage', o.fAverage ?? 'scores', ['scores', 'precisionRecall']) === 'scores';
   const labels = labelList(o.labels);
-  const posLabel = o.posLabel ?? 1;
   const b2 = beta * beta;
-  const fOf = (p: number, r: number) => {
-    if (beta === Infinity) return r;
-    const d = b2 * p + r;
-    return ((1 + b2) * p * r) / (d === 0 ? 1 : d);
-  };
-  return (s: CountsState): PrfResult => {
-    const c = counts(s, avg, labels, posLabel);
-    let { tp, pred, tru } = c;
-    const w = c.w;
-    if (avg === 'micro') [tp, pred, tru] = [[total(tp)], [total(pred)], [total(tru)]];
+  const fOf = (p: number, r: number) => (beta === Infinity ? r : ((1 + b2) * p * r) / (b2 * p + r || 1));
+  return (s: CountsState, v: View): PrfResult => {
+    let [tp, pred, tru, w] = counts(s, v, avg, labels, o.posLabel ?? 1);
+    if (avg === 'micro') [tp, pred, tru] = [[sum(tp)], [sum(pred)], [sum(tru)]];
     let warned = false;
-    const div = (n: number[], d: number[], what: string, why: string) =>
-      n.map((x, i) => {
+    const div = (d: number[], what: string, why: string) =>
+      tp.map((x, i) => {
         if (d[i]) return x / d[i];
-        if (zd === 'warn' && !warned && (forMetric === what || forMetric.length > 6)) {
+        if (zd !== 'warn') return zd;
+        if (!warned && (forMetric === what || forMetric.length > 6)) {
           warned = true;
-          warn(o, `${what === 'precision' ? 'Precision' : 'Recall'} is ill-defined and being set to 0.0 where there are no ${why} samples. Use \`zeroDivision\` to control this behavior.`);
+          warn(o, `${what === 'precision' ? 'Precision' : 'Recall'} is ill-defined and set to 0 where there are no ${why} samples (see zeroDivision)`);
         }
-        return zd === 'warn' ? 0 : zd;
+        return 0;
       });
-    const precision = div(tp, pred, 'precision', 'predicted');
-    const recall = div(tp, tru, 'recall', 'true');
+    const precision = div(pred, 'precision', 'predicted');
+    const recall = div(tru, 'recall', 'true');
     const fscore = precision.map((p, i) => fOf(p, recall[i]));
     if (avg === 'none') return { precision, recall, fscore, support: tru };
-    let aw: number[] | undefined = avg === 'samples' ? w : undefined;
     if (avg === 'weighted') {
-      if (!total(tru)) {
-        const z = zd === 1 ? 1 : Number.isNaN(zd) ? NaN : 0;
-        return total(pred) ? { precision: 0, recall: z, fscore: 0, support: null } : { precision: z, recall: z, fscore: z, support: null };
+      if (!sum(tru)) {
+        const z = zd === 1 ? 1 : zd !== zd ? NaN : 0;
+        return { precision: sum(pred) ? 0 : z, recall: z, fscore: sum(pred) ? 0 : z, support: null };
       }
-      aw = tru;
+      w = tru;
     }
-    const P = average(precision, aw);
-    const R = average(recall, aw);
-    return { precision: P, recall: R, fscore: fAvg === 'scores' || avg === 'micro' || avg === 'binary' ? average(fscore, aw) : fOf(P, R), support: null };
+    const P = average(precision, w);
+    const R = average(recall, w);
+    return { precision: P, recall: R, fscore: byScores || avg === 'micro' || avg === 'binary' ? average(fscore, w) : fOf(P, R), support: null };
   };
 }
 
-const prfParams = { labels: labelsParam, posLabel: posLabelParam, average: averageParam, zeroDivision: zeroDivisionParam } as const;
-const betaParam = { kind: 'number', default: 1, min: 0, description: 'weight of recall relative to precision' } as const;
+const averageParam = {
+  kind: 'enum',
+  values: ['binary', 'micro', 'macro', 'weighted', 'samples', 'none'],
+  default: 'binary',
+  description: 'averaging of per-class scores',
+} as const;
+const prfParams = {
+  labels: labelsParam,
+  posLabel: posLabel1,
+  average: averageParam,
+  zeroDivision: { kind: 'enum', values: ['warn', '0', '1', 'NaN'], default: 'warn', description: 'value of 0/0' },
+} as const;
+const betaParam = { kind: 'number', default: 1, min: 0, description: 'weight of recall' } as const;
 
 /**
  * Precision, recall, F-beta and support per label, or averaged (scikit-learn's
@@ -133,29 +125,24 @@ const betaParam = { kind: 'number', default: 1, min: 0, description: 'weight of 
  */
 export const precisionRecallFscoreSupportMetric = /* @__PURE__ */ metric(
   'precisionRecallFscoreSupport',
-  'Precision, recall, F-beta and support, per label or averaged',
-  'metrics.precision_recall_fscore_support',
+  'Precision, recall, F-beta and support',
+  'precision_recall_fscore_support',
   { beta: betaParam, ...prfParams },
-  (o: FbetaOptions = {}) => countsMetric(prfCompute(o, 'all'), o.labels ?? undefined),
+  (o: FbetaOptions = {}) => countsMetric(prfCompute(o, 'all'), o.labels),
 );
 
 /** One-shot {@link precisionRecallFscoreSupportMetric}. */
-export const precisionRecallFscoreSupport = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o: FbetaOptions = {}): PrfResult =>
-  run(precisionRecallFscoreSupportMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const precisionRecallFscoreSupport: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: FbetaOptions) => PrfResult = /* @__PURE__ */ once(precisionRecallFscoreSupportMetric);
 
 type One = (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: FbetaOptions) => number | number[];
 
 function single<K extends 'precision' | 'recall' | 'fscore'>(key: K, name: string, description: string, ref: string, withBeta: boolean) {
-  return metric(name, description, `metrics.${ref}`, withBeta ? { beta: betaParam, ...prfParams } : prfParams, (o: FbetaOptions = {}) => {
+  return metric(name, description, ref, withBeta ? { beta: betaParam, ...prfParams } : prfParams, (o: FbetaOptions = {}) => {
     const f = prfCompute(o, key === 'fscore' ? 'f-score' : key);
-    return countsMetric((s) => f(s)[key], o.labels ?? undefined);
+    return countsMetric((s, v) => f(s, v)[key], o.labels);
   });
 }
 
-const oneShot =
-  (def: { create(o: FbetaOptions): StreamingMetric<unknown, LabelBatch, unknown> }): One =>
-  (yTrue, yPred, o = {}) =>
-    run(def.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight }) as number | number[];
 
 /**
  * Precision `tp / (tp + fp)`, per label or averaged; options as {@link precisionRecallFscoreSupport}.
@@ -165,9 +152,9 @@ const oneShot =
  *
  * @see sklearn.metrics.precision_score
  */
-export const precisionScoreMetric = /* @__PURE__ */ single('precision', 'precisionScore', 'Precision: tp / (tp + fp)', 'precision_score', false);
+export const precisionScoreMetric = /* @__PURE__ */ single('precision', 'precisionScore', 'Precision', 'precision_score', false);
 /** One-shot {@link precisionScoreMetric}. */
-export const precisionScore: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[] = /* @__PURE__ */ oneShot(precisionScoreMetric);
+export const precisionScore: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[] = /* @__PURE__ */ once(precisionScoreMetric);
 
 /**
  * Recall `tp / (tp + fn)`, per label or averaged; options as {@link precisionRecallFscoreSupport}.
@@ -177,9 +164,9 @@ export const precisionScore: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows
  *
  * @see sklearn.metrics.recall_score
  */
-export const recallScoreMetric = /* @__PURE__ */ single('recall', 'recallScore', 'Recall (sensitivity): tp / (tp + fn)', 'recall_score', false);
+export const recallScoreMetric = /* @__PURE__ */ single('recall', 'recallScore', 'Recall', 'recall_score', false);
 /** One-shot {@link recallScoreMetric}. */
-export const recallScore: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[] = /* @__PURE__ */ oneShot(recallScoreMetric);
+export const recallScore: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[] = /* @__PURE__ */ once(recallScoreMetric);
 
 /**
  * F1 `2 P R / (P + R)`, per label or averaged; options as {@link precisionRecallFscoreSupport}
@@ -190,9 +177,9 @@ export const recallScore: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o
  *
  * @see sklearn.metrics.f1_score
  */
-export const f1ScoreMetric = /* @__PURE__ */ single('fscore', 'f1Score', 'F1: harmonic mean of precision and recall', 'f1_score', false);
+export const f1ScoreMetric = /* @__PURE__ */ single('fscore', 'f1Score', 'F1 score', 'f1_score', false);
 /** One-shot {@link f1ScoreMetric}. */
-export const f1Score: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[] = /* @__PURE__ */ oneShot(f1ScoreMetric);
+export const f1Score: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: PrfOptions) => number | number[] = /* @__PURE__ */ once(f1ScoreMetric);
 
 /**
  * F-beta `(1 + beta^2) P R / (beta^2 P + R)`; `beta` (default 1) weighs recall beta times as much
@@ -203,6 +190,6 @@ export const f1Score: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: P
  *
  * @see sklearn.metrics.fbeta_score; van Rijsbergen, Information Retrieval, 1979.
  */
-export const fbetaScoreMetric = /* @__PURE__ */ single('fscore', 'fbetaScore', 'F-beta: weighted harmonic mean of precision and recall', 'fbeta_score', true);
+export const fbetaScoreMetric = /* @__PURE__ */ single('fscore', 'fbetaScore', 'F-beta score', 'fbeta_score', true);
 /** One-shot {@link fbetaScoreMetric}. */
-export const fbetaScore: One = /* @__PURE__ */ oneShot(fbetaScoreMetric);
+export const fbetaScore: One = /* @__PURE__ */ once(fbetaScoreMetric);

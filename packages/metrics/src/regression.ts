@@ -3,75 +3,49 @@
  * mean / sum of squared deviations of yTrue and of the error (merged with Chan et al.'s parallel
  * update), plus the weighted sums of squared and absolute errors.
  */
-import { InvalidArgumentError, UndefinedResultError } from '@lab/core';
 import { multioutputParam } from './params';
 import type { RegressionBatch, Rows, SampleWeight, WarningOptions } from './types';
-import { fail, matrix, metric, run, sameLength, warn, weights } from './util';
+import { fail, matrix, metric, noData, once, sameLength, sum, warn, weights } from './util';
 
 /** Per output: [weight, count, mean y, M2 y, mean e, M2 e, sum w e^2, sum w |e|], e = yTrue - yPred. */
 export type RegressionState = readonly Float64Array[];
 
-const F = 8;
-
-/** Chan et al. (1979) combination of two (weight, mean, M2) summaries. */
-function chan(a: Float64Array, b: Float64Array, out: Float64Array): void {
+/** Chan et al. (1979) combination of two (weight, mean, M2) summaries (`out` may be `a`). */
+function chan(a: ArrayLike<number>, b: ArrayLike<number>, out: Float64Array): Float64Array {
   const w = a[0] + b[0];
   for (const m of [2, 4]) {
     const d = b[m] - a[m];
+    out[m + 1] = a[m + 1] + b[m + 1] + (a[0] && b[0] ? (d * d * a[0] * b[0]) / w : 0);
     out[m] = a[0] ? a[m] + (d * b[0]) / w : b[m];
-    out[m + 1] = a[0] && b[0] ? a[m + 1] + b[m + 1] + (d * d * a[0] * b[0]) / w : a[m + 1] + b[m + 1];
   }
   [out[0], out[1], out[6], out[7]] = [w, a[1] + b[1], a[6] + b[6], a[7] + b[7]];
+  return out;
 }
 
 const merge = (a: RegressionState, b: RegressionState): RegressionState => {
   if (!a.length) return b;
   if (!b.length) return a;
-  if (a.length !== b.length) throw new InvalidArgumentError('state', b.length, `${a.length} outputs`);
-  return a.map((x, j) => {
-    const out = new Float64Array(F);
-    chan(x, b[j], out);
-    return out;
-  });
+  if (a.length !== b.length) fail('state', b.length, `${a.length} outputs`);
+  return a.map((x, j) => chan(x, b[j], new Float64Array(8)));
 };
 
+/** Add a batch sample by sample (West's weighted update: Chan et al. with a one-sample summary). */
 function update(s: RegressionState, { yTrue, yPred, sampleWeight }: RegressionBatch): RegressionState {
   sameLength('yPred', yPred, 'yTrue', yTrue);
   const w = weights(sampleWeight, yTrue.length, 'yTrue');
   if (!yTrue.length) return s;
   const t = matrix('yTrue', yTrue);
   const p = matrix('yPred', yPred);
-  if (t.width !== p.width) throw new InvalidArgumentError('yPred', p.width, `${t.width} outputs like yTrue`);
   const m = t.width;
-  const n = yTrue.length;
-  const batch = Array.from({ length: m }, (_, j) => {
-    const st = new Float64Array(F);
-    const at = (i: number) => i * m + j;
-    let sw = 0;
-    let sy = 0;
-    let se = 0;
-    for (let i = 0; i < n; i++) {
-      const wi = w ? w[i] : 1;
-      const e = t.data[at(i)] - p.data[at(i)];
-      sw += wi;
-      sy += wi * t.data[at(i)];
-      se += wi * e;
-      st[6] += wi * e * e;
-      st[7] += wi * Math.abs(e);
-    }
-    if (!sw) return fail('sampleWeight', 'all zero', 'weights with a positive sum');
-    const [my, me] = [sy / sw, se / sw];
-    for (let i = 0; i < n; i++) {
-      const wi = w ? w[i] : 1;
-      const dy = t.data[at(i)] - my;
-      const de = t.data[at(i)] - p.data[at(i)] - me;
-      st[3] += wi * dy * dy;
-      st[5] += wi * de * de;
-    }
-    [st[0], st[1], st[2], st[4]] = [sw, n, my, me];
-    return st;
+  if (m !== p.width) fail('yPred', p.width, `${m} outputs like yTrue`);
+  if (s.length && s.length !== m) fail('yTrue', m, `${s.length} outputs`);
+  const out = Array.from({ length: m }, (_, j) => s[j]?.slice() ?? new Float64Array(8));
+  t.data.forEach((y, i) => {
+    const wi = w ? w[(i / m) | 0] : 1;
+    const e = y - p.data[i];
+    chan(out[i % m], [wi, 1, y, 0, e, 0, wi * e * e, wi * Math.abs(e)], out[i % m]);
   });
-  return merge(s, batch);
+  return out;
 }
 
 export interface RegressionOptions {
@@ -80,24 +54,28 @@ export interface RegressionOptions {
   sampleWeight?: SampleWeight;
 }
 
-function reduce(s: RegressionState, per: number[], mo: RegressionOptions['multioutput'] = 'uniform_average', varianceWeights?: number[]): number | number[] {
+function reduce(per: number[], mo: RegressionOptions['multioutput'] = 'uniform_average', varianceWeights?: number[]): number | number[] {
   if (mo === 'raw_values') return per;
-  let w: readonly number[] | undefined = typeof mo === 'string' ? undefined : mo;
-  if (mo === 'variance_weighted') {
-    if (!varianceWeights) fail('multioutput', mo, "'uniform_average', 'raw_values' or weights");
-    if (varianceWeights!.some((v) => v !== 0)) w = varianceWeights;
-  } else if (typeof mo === 'string' && mo !== 'uniform_average') fail('multioutput', mo, "'uniform_average', 'raw_values' or per-output weights");
-  if (w && w.length !== s.length) throw new InvalidArgumentError('multioutput', w, `${s.length} weights, one per output`);
+  let w = typeof mo === 'string' ? undefined : mo;
+  if (mo === 'variance_weighted' && varianceWeights) {
+    if (varianceWeights.some((v) => v !== 0)) w = varianceWeights;
+  } else if (typeof mo === 'string' && mo !== 'uniform_average') fail('multioutput', mo, "'uniform_average', 'raw_values' or weights");
+  if (w && w.length !== per.length) fail('multioutput', w, `${per.length} weights`);
   const ws = w ?? per.map(() => 1);
-  return per.reduce((a, v, i) => a + v * ws[i], 0) / ws.reduce((a, b) => a + b, 0);
+  return per.reduce((a, v, i) => a + v * ws[i], 0) / sum(ws);
 }
 
-const check = (s: RegressionState) => {
-  if (!s.length) throw new UndefinedResultError('no samples: the metric has seen no data');
-  return s;
-};
-
-const regression = <R>(compute: (s: RegressionState) => R) => ({ init: (): RegressionState => [], update, merge, compute: (s: RegressionState) => compute(check(s)) });
+/** A regression metric: `f` maps each output's summary to a value, `varianceWeights` gives 'variance_weighted' weights. */
+const regression = (o: RegressionOptions, f: (x: Float64Array) => number, varianceWeights?: (x: Float64Array) => number, check?: (s: RegressionState) => boolean) => ({
+  init: (): RegressionState => [],
+  update,
+  merge,
+  compute(s: RegressionState): number | number[] {
+    if (!s.length) noData();
+    if (!s[0][0]) fail('sampleWeight', 'all zero', 'weights with a positive sum');
+    return check?.(s) ? NaN : reduce(s.map(f), o.multioutput, varianceWeights && s.map(varianceWeights));
+  },
+});
 
 const params = { multioutput: multioutputParam } as const;
 
@@ -120,14 +98,13 @@ export interface MseOptions extends RegressionOptions {
 export const meanSquaredErrorMetric = /* @__PURE__ */ metric(
   'meanSquaredError',
   'Mean squared error',
-  'metrics.mean_squared_error',
-  { ...params, squared: { kind: 'boolean', default: true, description: 'false gives the root mean squared error' } },
-  (o: MseOptions = {}) => regression((s) => reduce(s, s.map((x) => (o.squared === false ? Math.sqrt(x[6] / x[0]) : x[6] / x[0])), o.multioutput)),
+  'mean_squared_error',
+  { ...params, squared: { kind: 'boolean', default: true, description: 'false: RMSE' } },
+  (o: MseOptions = {}) => regression(o, (x) => (o.squared === false ? Math.sqrt(x[6] / x[0]) : x[6] / x[0])),
 );
 
 /** One-shot {@link meanSquaredErrorMetric}. */
-export const meanSquaredError = (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o: MseOptions = {}) =>
-  run(meanSquaredErrorMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const meanSquaredError: (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o?: MseOptions) => number | number[] = /* @__PURE__ */ once(meanSquaredErrorMetric);
 
 /**
  * Root mean squared error: `sqrt(MSE)` per output, averaged over outputs.
@@ -137,13 +114,14 @@ export const meanSquaredError = (yTrue: ArrayLike<number> | Rows, yPred: ArrayLi
  *
  * @see sklearn.metrics.mean_squared_error (squared=False)
  */
-export const rootMeanSquaredErrorMetric = /* @__PURE__ */ metric('rootMeanSquaredError', 'Root mean squared error', 'metrics.mean_squared_error', params, (o: RegressionOptions = {}) =>
+export const rootMeanSquaredErrorMetric = /* @__PURE__ */ metric('rootMeanSquaredError', 'Root mean squared error', 'mean_squared_error', params, (o: RegressionOptions = {}) =>
   meanSquaredErrorMetric.create({ ...o, squared: false }),
 );
 
 /** One-shot {@link rootMeanSquaredErrorMetric}. */
-export const rootMeanSquaredError = (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o: RegressionOptions = {}) =>
-  meanSquaredError(yTrue, yPred, { ...o, squared: false });
+export const rootMeanSquaredError: (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o?: RegressionOptions) => number | number[] = /* @__PURE__ */ once(
+  rootMeanSquaredErrorMetric,
+);
 
 /**
  * Mean absolute error `sum_i w_i |y_i - yhat_i| / sum_i w_i` per output, averaged over outputs.
@@ -153,13 +131,12 @@ export const rootMeanSquaredError = (yTrue: ArrayLike<number> | Rows, yPred: Arr
  *
  * @see sklearn.metrics.mean_absolute_error
  */
-export const meanAbsoluteErrorMetric = /* @__PURE__ */ metric('meanAbsoluteError', 'Mean absolute error', 'metrics.mean_absolute_error', params, (o: RegressionOptions = {}) =>
-  regression((s) => reduce(s, s.map((x) => x[7] / x[0]), o.multioutput)),
+export const meanAbsoluteErrorMetric = /* @__PURE__ */ metric('meanAbsoluteError', 'Mean absolute error', 'mean_absolute_error', params, (o: RegressionOptions = {}) =>
+  regression(o, (x) => x[7] / x[0]),
 );
 
 /** One-shot {@link meanAbsoluteErrorMetric}. */
-export const meanAbsoluteError = (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o: RegressionOptions = {}) =>
-  run(meanAbsoluteErrorMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const meanAbsoluteError: (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o?: RegressionOptions) => number | number[] = /* @__PURE__ */ once(meanAbsoluteErrorMetric);
 
 export interface R2Options extends RegressionOptions, WarningOptions {
   /** Replace NaN / -Infinity from constant yTrue by 1 (perfect) or 0 (default true). */
@@ -171,7 +148,7 @@ const score = (num: number, den: number, force: boolean) => (!force ? 1 - num / 
 
 const r2Params = {
   multioutput: { ...multioutputParam, values: ['uniform_average', 'raw_values', 'variance_weighted'] },
-  forceFinite: { kind: 'boolean', default: true, description: 'constant yTrue gives 1 (perfect) or 0 instead of NaN / -Infinity' },
+  forceFinite: { kind: 'boolean', default: true, description: 'no NaN / -Infinity for constant yTrue' },
 } as const;
 
 /**
@@ -186,16 +163,17 @@ const r2Params = {
  *
  * @see sklearn.metrics.r2_score
  */
-export const r2ScoreMetric = /* @__PURE__ */ metric('r2Score', 'Coefficient of determination R^2', 'metrics.r2_score', r2Params, (o: R2Options = {}) =>
-  regression((s) => {
-    if (s[0][1] < 2) return warn(o, 'R^2 score is not well-defined with less than two samples'), NaN;
-    return reduce(s, s.map((x) => score(x[6], x[3], o.forceFinite ?? true)), o.multioutput, s.map((x) => x[3]));
-  }),
+export const r2ScoreMetric = /* @__PURE__ */ metric('r2Score', 'R^2 (coefficient of determination)', 'r2_score', r2Params, (o: R2Options = {}) =>
+  regression(
+    o,
+    (x) => score(x[6], x[3], o.forceFinite ?? true),
+    (x) => x[3],
+    (s) => s[0][1] < 2 && (warn(o, 'R^2 is undefined for less than two samples'), true),
+  ),
 );
 
 /** One-shot {@link r2ScoreMetric}. */
-export const r2Score = (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o: R2Options = {}) =>
-  run(r2ScoreMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const r2Score: (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o?: R2Options) => number | number[] = /* @__PURE__ */ once(r2ScoreMetric);
 
 /**
  * Explained variance `1 - Var_w(y - yhat) / Var_w(y)` per output (unlike R^2, a constant bias in
@@ -208,10 +186,15 @@ export const r2Score = (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number
  *
  * @see sklearn.metrics.explained_variance_score
  */
-export const explainedVarianceScoreMetric = /* @__PURE__ */ metric('explainedVarianceScore', 'Explained variance score', 'metrics.explained_variance_score', r2Params, (o: R2Options = {}) =>
-  regression((s) => reduce(s, s.map((x) => score(x[5] / x[0], x[3] / x[0], o.forceFinite ?? true)), o.multioutput, s.map((x) => x[3] / x[0]))),
+export const explainedVarianceScoreMetric = /* @__PURE__ */ metric('explainedVarianceScore', 'Explained variance score', 'explained_variance_score', r2Params, (o: R2Options = {}) =>
+  regression(
+    o,
+    (x) => score(x[5] / x[0], x[3] / x[0], o.forceFinite ?? true),
+    (x) => x[3] / x[0],
+  ),
 );
 
 /** One-shot {@link explainedVarianceScoreMetric}. */
-export const explainedVarianceScore = (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o: R2Options = {}) =>
-  run(explainedVarianceScoreMetric.create(o), { yTrue, yPred, sampleWeight: o.sampleWeight });
+export const explainedVarianceScore: (yTrue: ArrayLike<number> | Rows, yPred: ArrayLike<number> | Rows, o?: R2Options) => number | number[] = /* @__PURE__ */ once(
+  explainedVarianceScoreMetric,
+);

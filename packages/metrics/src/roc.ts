@@ -1,9 +1,8 @@
-import { InvalidArgumentError, UndefinedResultError } from '@lab/core';
-import { defaultPosLabel } from './brier';
-import { labelsParam } from './params';
-import { binaryCurve, gather, present, scoresInit, scoresMerge, scoresUpdate, type ScoresState } from './scores';
-import type { Label, LabelArray, Rows, ScoreBatch, SampleWeight, WarningOptions } from './types';
-import { fail, labelList, metric, oneOf, run, sortLabels, warn } from './util';
+import { UndefinedResultError } from '@lab/core';
+import { labelsParam, posLabelParam } from './params';
+import { binaryCurve, gather, scoresMetric, type Scored, type ScoresState } from './scores';
+import type { Label, LabelArray, Rows, SampleWeight, WarningOptions } from './types';
+import { classes, defaultPosLabel, fail, isRows, labelList, metric, once, oneOf, scoreClasses, sum, warn } from './util';
 
 export interface CurveOptions extends WarningOptions {
   /** The positive class (default: 1 when the labels are {0, 1} or {-1, 1}). */
@@ -28,46 +27,33 @@ export interface RocCurve {
 }
 
 /** Positive and negative scores of a binary score state (scikit-learn's `_binary_clf_curve` rules). */
-export function posNeg(s: ScoresState, posLabel: Label | null | undefined) {
-  const classes = present(s);
-  if (s.width !== 1) fail('yScore', `rows of ${s.width}`, 'one score per sample');
-  if (classes.length > 2 && posLabel == null) fail('yTrue', classes, 'two classes (or give posLabel)');
-  const pos = posLabel ?? defaultPosLabel(classes);
-  return [gather(s, (l) => l === pos), gather(s, (l) => l !== pos)] as const;
+export function posNeg(s: ScoresState, posLabel: Label | null | undefined, arg = 'yScore', strict?: boolean): [Scored, Scored] {
+  const c = classes(s);
+  if (s.width !== 1) fail(arg, `rows of ${s.width}`, 'one score per sample');
+  if (c.length > 2 && (strict || posLabel == null)) fail('yTrue', c, `two classes${strict ? '' : ' (or give posLabel)'}`);
+  const pos = posLabel ?? defaultPosLabel(c);
+  return [gather(s, (l) => l === pos), gather(s, (l) => l !== pos)];
 }
-
-const scoreMetric = <R>(compute: (s: ScoresState) => R, check?: (b: ScoreBatch) => void, arg = 'yScore') => ({
-  init: scoresInit,
-  merge: scoresMerge,
-  update: (s: ScoresState, b: ScoreBatch) => (check?.(b), scoresUpdate(s, b, arg)),
-  compute,
-});
 
 /** Second difference is non-zero (numpy's `diff(x, 2)`). */
 const bend = (x: Float64Array, i: number) => x[i + 1] - x[i] - (x[i] - x[i - 1]) !== 0;
 
-function roc(s: ScoresState, o: RocCurveOptions, drop = o.dropIntermediate ?? true): RocCurve {
-  const [pos, neg] = posNeg(s, o.posLabel);
+function roc(pos: Scored, neg: Scored, o: RocCurveOptions, drop = true): RocCurve {
   let { th, tps, fps } = binaryCurve(pos, neg);
   if (drop && th.length > 2) {
-    const keep = new Int32Array(th.length);
-    let n = 0;
-    for (let i = 0; i < th.length; i++) if (i === 0 || i === th.length - 1 || bend(fps, i) || bend(tps, i)) keep[n++] = i;
-    [th, tps, fps] = [th, tps, fps].map((a) => Float64Array.from(keep.subarray(0, n), (i) => a[i]));
+    const keep = Array.from(th.keys()).filter((i) => !i || i === th.length - 1 || bend(fps, i) || bend(tps, i));
+    [th, tps, fps] = [th, tps, fps].map((a) => Float64Array.from(keep, (i) => a[i]));
   }
-  const first = oneOf('firstThreshold', o.firstThreshold ?? 'maxPlusOne', ['maxPlusOne', 'infinity']) === 'infinity' ? Infinity : th[0] + 1;
   const rate = (c: Float64Array, what: string) => {
     const last = c[c.length - 1];
-    if (!(last > 0)) warn(o, `No ${what} samples in yTrue, the ${what === 'negative' ? 'false' : 'true'} positive rate is meaningless`);
-    const out = new Float64Array(c.length + 1);
-    for (let i = 0; i < out.length; i++) out[i] = last > 0 ? (i && c[i - 1]) / last : NaN;
-    return out;
+    if (!(last > 0)) warn(o, `No ${what} samples in yTrue: ${what === 'negative' ? 'fpr' : 'tpr'} is NaN`);
+    return Float64Array.from({ length: c.length + 1 }, (_, i) => (last > 0 ? (i && c[i - 1]) / last : NaN));
   };
-  const thresholds = new Float64Array(th.length + 1);
-  thresholds.set(th, 1);
-  thresholds[0] = first;
-  return { fpr: rate(fps, 'negative'), tpr: rate(tps, 'positive'), thresholds };
+  const first = o.firstThreshold === 'infinity' ? Infinity : th[0] + 1;
+  return { fpr: rate(fps, 'negative'), tpr: rate(tps, 'positive'), thresholds: Float64Array.from({ length: th.length + 1 }, (_, i) => (i ? th[i - 1] : first)) };
 }
+
+const FIRST = ['maxPlusOne', 'infinity'] as const;
 
 /**
  * Receiver operating characteristic curve of binary scores: for each distinct score threshold t
@@ -85,19 +71,22 @@ function roc(s: ScoresState, o: RocCurveOptions, drop = o.dropIntermediate ?? tr
  */
 export const rocCurveMetric = /* @__PURE__ */ metric(
   'rocCurve',
-  'ROC curve: false and true positive rates per threshold',
-  'metrics.roc_curve',
+  'ROC curve (fpr, tpr per threshold)',
+  'roc_curve',
   {
-    posLabel: { kind: 'number', optional: true, description: 'the positive class (default: 1 for {0, 1} or {-1, 1} labels)' },
-    dropIntermediate: { kind: 'boolean', default: true, description: 'drop thresholds that do not change the curve' },
-    firstThreshold: { kind: 'enum', values: ['maxPlusOne', 'infinity'], default: 'maxPlusOne', description: 'the extra first threshold' },
+    posLabel: posLabelParam,
+    dropIntermediate: { kind: 'boolean', default: true, description: 'drop collinear points' },
+    firstThreshold: { kind: 'enum', values: FIRST, default: 'maxPlusOne', description: 'the extra first threshold' },
   },
-  (o: RocCurveOptions = {}) => scoreMetric((s) => roc(s, o)),
+  (o: RocCurveOptions = {}) => {
+    oneOf('firstThreshold', o.firstThreshold ?? 'maxPlusOne', FIRST);
+    return scoresMetric((s) => roc(...posNeg(s, o.posLabel), o, o.dropIntermediate ?? true));
+  },
 );
 
+
 /** One-shot {@link rocCurveMetric}. */
-export const rocCurve = (yTrue: LabelArray, yScore: ArrayLike<number>, o: RocCurveOptions = {}): RocCurve =>
-  run(rocCurveMetric.create(o), { yTrue, yScore, sampleWeight: o.sampleWeight });
+export const rocCurve: (yTrue: LabelArray, yScore: ArrayLike<number>, o?: RocCurveOptions) => RocCurve = /* @__PURE__ */ once(rocCurveMetric, 'yScore');
 
 /** Trapezoidal area under (x, y) for increasing x. */
 export function trapezoid(x: ArrayLike<number>, y: ArrayLike<number>): number {
@@ -123,14 +112,13 @@ export interface RocAucOptions extends WarningOptions {
   sampleWeight?: SampleWeight;
 }
 
-function binaryAuc(pos: ReturnType<typeof gather>, neg: ReturnType<typeof gather>, o: RocAucOptions, maxFpr = 1): number {
+function binaryAuc(pos: Scored, neg: Scored, o: RocAucOptions, maxFpr = 1): number {
   if (!pos.x.length || !neg.x.length) {
     const msg = 'Only one class present in yTrue: ROC AUC is not defined in that case';
     if (o.singleClass === 'error') throw new UndefinedResultError(msg);
     return warn(o, msg), NaN;
   }
-  const st: ScoresState = { labels: [1, 0], x: [[pos.x], [neg.x]], w: [[pos.w], [neg.w]], width: 1 };
-  const { fpr, tpr } = roc(st, { posLabel: 1 }, true);
+  const { fpr, tpr } = roc(pos, neg, {});
   if (maxFpr === 1) return trapezoid(fpr, tpr);
   let stop = 0;
   while (fpr[stop] <= maxFpr) stop++;
@@ -139,6 +127,9 @@ function binaryAuc(pos: ReturnType<typeof gather>, neg: ReturnType<typeof gather
   const min = 0.5 * maxFpr ** 2;
   return 0.5 * (1 + (partial - min) / (maxFpr - min));
 }
+
+const AUC_AVERAGES = ['macro', 'weighted', 'none'] as const;
+const SCHEMES = ['raise', 'ovr', 'ovo'] as const;
 
 /**
  * Area under the ROC curve (trapezoidal; equals the probability that a random positive scores above
@@ -156,65 +147,67 @@ function binaryAuc(pos: ReturnType<typeof gather>, neg: ReturnType<typeof gather
  */
 export const rocAucScoreMetric = /* @__PURE__ */ metric(
   'rocAucScore',
-  'Area under the ROC curve (binary, one-vs-rest, one-vs-one)',
-  'metrics.roc_auc_score',
+  'Area under the ROC curve',
+  'roc_auc_score',
   {
-    average: { kind: 'enum', values: ['macro', 'weighted', 'none'], default: 'macro', description: 'multi-class averaging' },
-    multiClass: { kind: 'enum', values: ['raise', 'ovr', 'ovo'], default: 'raise', description: 'multi-class scheme' },
-    maxFpr: { kind: 'number', optional: true, min: 0, exclusiveMin: true, max: 1, description: 'partial AUC up to this false positive rate' },
+    average: { kind: 'enum', values: AUC_AVERAGES, default: 'macro', description: 'multi-class averaging' },
+    multiClass: { kind: 'enum', values: SCHEMES, default: 'raise', description: 'multi-class scheme' },
+    maxFpr: { kind: 'number', optional: true, min: 0, exclusiveMin: true, max: 1, description: 'partial AUC up to this fpr' },
     labels: labelsParam,
-    singleClass: { kind: 'enum', values: ['nan', 'error'], default: 'nan', description: 'result when yTrue has one class' },
+    singleClass: { kind: 'enum', values: ['nan', 'error'], default: 'nan', description: 'NaN or an error for one class' },
   },
   (o: RocAucOptions = {}) => {
-    const avg = oneOf('average', o.average === null ? 'none' : (o.average ?? 'macro'), ['macro', 'weighted', 'none']);
-    const mc = oneOf('multiClass', o.multiClass ?? 'raise', ['raise', 'ovr', 'ovo']);
+    const avg = oneOf('average', o.average === null ? 'none' : (o.average ?? 'macro'), AUC_AVERAGES);
+    const mc = oneOf('multiClass', o.multiClass ?? 'raise', SCHEMES);
     oneOf('singleClass', o.singleClass ?? 'nan', ['nan', 'error']);
     const maxFpr = o.maxFpr ?? 1;
     if (!(maxFpr > 0 && maxFpr <= 1)) fail('maxFpr', maxFpr, 'a number in (0, 1]');
     const labels = labelList(o.labels);
-    return scoreMetric(
+    return scoresMetric(
       (s): number | number[] => {
-        const got = present(s);
+        const got = classes(s);
+        const is = (c: Label) => (l: Label) => l === c;
         if (s.width === 1) {
-          if (got.length > 2) fail('yScore', '1-D scores', `rows of ${got.length} class probabilities for multi-class yTrue`);
+          if (got.length > 2) fail('yScore', '1-D scores', `rows of ${got.length} probabilities`);
           return binaryAuc(gather(s, (l) => got.length === 2 && l === got[1]), gather(s, (l) => got.length < 2 || l === got[0]), o, maxFpr);
         }
-        if (maxFpr !== 1) fail('maxFpr', maxFpr, 'null: partial AUC is binary only');
+        if (maxFpr !== 1) fail('maxFpr', maxFpr, 'null for multi-class input');
         if (mc === 'raise') fail('multiClass', 'raise', "'ovr' or 'ovo' for multi-class input");
-        const classes = labels ?? got;
-        if (labels && sortLabels(labels).some((l, i) => l !== labels[i])) fail('labels', labels, 'sorted labels');
-        if (classes.length !== s.width) fail(labels ? 'labels' : 'yTrue', classes, `${s.width} classes, one per yScore column`);
-        const out = got.find((l) => !classes.includes(l));
-        if (out !== undefined) throw new InvalidArgumentError('yTrue', out, `a label in labels (${classes.join(', ')})`);
-        const size = (l: Label) => gather(s, (m) => m === l).w?.reduce((a, b) => a + b, 0) ?? gather(s, (m) => m === l).x.length;
-        let scores: number[];
-        let w: number[];
+        const cls = scoreClasses(got, labels, s.width, 'yScore');
+        const size = (l: Label) => {
+          const g = gather(s, is(l));
+          return g.w ? sum(g.w) : g.x.length;
+        };
+        const scores: number[] = [];
+        const w: number[] = [];
         if (mc === 'ovr') {
-          scores = classes.map((c, i) => binaryAuc(gather(s, (l) => l === c, i), gather(s, (l) => l !== c, i), o));
-          w = classes.map(size);
+          cls.forEach((c, i) => {
+            scores.push(binaryAuc(gather(s, is(c), i), gather(s, (l) => l !== c, i), o));
+            w.push(size(c));
+          });
           if (avg === 'none') return scores;
         } else {
-          if (s.w.some((c) => c.some(Boolean))) fail('sampleWeight', 'weights', "none: one-vs-one ROC AUC does not support sample weights");
-          if (avg === 'none') fail('average', null, "'macro' or 'weighted' for one-vs-one");
-          [scores, w] = [[], []];
-          for (let a = 0; a < got.length; a++)
-            for (let b = a + 1; b < got.length; b++) {
-              const [A, B] = [got[a], got[b]];
-              const [ia, ib] = [classes.indexOf(A), classes.indexOf(B)];
-              const auc = (p: Label, q: Label, col: number) => binaryAuc(gather(s, (l) => l === p, col), gather(s, (l) => l === q, col), o);
-              scores.push((auc(A, B, ia) + auc(B, A, ib)) / 2);
-              w.push(size(A) + size(B));
-            }
+          if (s.w.some((c) => c.some(Boolean))) fail('sampleWeight', 'weights', 'none for ovo');
+          if (avg === 'none') fail('average', null, "'macro' or 'weighted' for ovo");
+          const auc = (p: Label, q: Label) => binaryAuc(gather(s, is(p), cls.indexOf(p)), gather(s, is(q), cls.indexOf(p)), o);
+          got.forEach((a, i) =>
+            got.slice(i + 1).forEach((b) => {
+              scores.push((auc(a, b) + auc(b, a)) / 2);
+              w.push(size(a) + size(b));
+            }),
+          );
         }
         const ws = avg === 'weighted' ? w : scores.map(() => 1);
-        const tw = ws.reduce((a, b) => a + b, 0);
+        const tw = sum(ws);
         return tw ? scores.reduce((a, v, i) => a + v * ws[i], 0) / tw : 0;
       },
+      'yScore',
+      undefined,
       (b) => {
-        if (b.yScore.length && typeof b.yScore[0] === 'object')
-          Array.from(b.yScore as Rows, (r, i) => {
-            const t = Array.from(r).reduce((a: number, v) => a + v, 0);
-            if (!(Math.abs(1 - t) <= 1e-8 + 1e-5 * Math.abs(t))) throw new InvalidArgumentError(`yScore[${i}]`, r, `class probabilities that sum to 1 (sum ${t})`);
+        if (isRows(b.yScore))
+          Array.from(b.yScore, (r, i) => {
+            const t = sum(r);
+            if (!(Math.abs(1 - t) <= 1e-8 + 1e-5 * Math.abs(t))) fail(`yScore[${i}]`, r, `probabilities that sum to 1 (sum ${t})`);
           });
       },
     );
@@ -222,5 +215,4 @@ export const rocAucScoreMetric = /* @__PURE__ */ metric(
 );
 
 /** One-shot {@link rocAucScoreMetric}. */
-export const rocAucScore = (yTrue: LabelArray, yScore: ArrayLike<number> | Rows, o: RocAucOptions = {}): number | number[] =>
-  run(rocAucScoreMetric.create(o), { yTrue, yScore, sampleWeight: o.sampleWeight });
+export const rocAucScore: (yTrue: LabelArray, yScore: ArrayLike<number> | Rows, o?: RocAucOptions) => number | number[] = /* @__PURE__ */ once(rocAucScoreMetric, 'yScore');

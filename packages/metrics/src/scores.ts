@@ -3,9 +3,8 @@
  * themselves, grouped by true label, so results are exact. Merge concatenates; `compute` sorts, so
  * the result does not depend on how the data was split into batches.
  */
-import { InvalidArgumentError, UndefinedResultError } from '@lab/core';
-import type { Label, LabelArray, ScoreBatch } from './types';
-import { checkLabel, indexOf, matrix, sameLength, sortLabels, weights } from './util';
+import type { Label, ScoreBatch } from './types';
+import { fail, mergeStart, scoreInput } from './util';
 
 export interface ScoresState {
   /** True labels seen, in order of first appearance. */
@@ -18,82 +17,59 @@ export interface ScoresState {
   readonly width: number;
 }
 
-export const scoresInit = (): ScoresState => ({ labels: [], x: [], w: [], width: -1 });
-
-export function scoresUpdate(s: ScoresState, { yTrue, yScore, sampleWeight }: ScoreBatch, arg = 'yScore', range: [number?, number?] = []): ScoresState {
-  sameLength(arg, yScore, 'yTrue', yTrue);
-  const wt = weights(sampleWeight, yTrue.length, 'yTrue');
-  if (!yTrue.length) return s;
-  const { data, width } = matrix(arg, yScore, ...range);
-  if (s.width >= 0 && width !== s.width) throw new InvalidArgumentError(arg, width, `${s.width} score columns like earlier batches`);
-  const labels = s.labels.slice();
-  const idx = indexOf(labels);
-  const enc = new Int32Array(yTrue.length);
-  for (let i = 0; i < yTrue.length; i++) {
-    const v = (yTrue as LabelArray)[i];
-    let j = idx.get(v);
-    if (j === undefined) {
-      checkLabel(v, `yTrue[${i}]`, labels.length ? typeof labels[0] : undefined);
-      idx.set(v, (j = labels.push(v) - 1));
-    }
-    enc[i] = j;
-  }
-  const count = new Int32Array(labels.length);
-  for (const j of enc) count[j]++;
-  const xs = Array.from(count, (c) => new Float64Array(c * width));
-  const ws = Array.from(count, (c) => (wt ? new Float64Array(c) : null));
-  const at = new Int32Array(labels.length);
-  for (let i = 0; i < enc.length; i++) {
-    const j = enc[i];
-    for (let c = 0; c < width; c++) xs[j][at[j] * width + c] = data[i * width + c];
-    if (wt) ws[j]![at[j]] = wt[i];
-    at[j]++;
-  }
-  const keep = (j: number) => count[j] > 0;
-  return {
-    labels,
-    x: labels.map((_, j) => [...(s.x[j] ?? []), ...(keep(j) ? [xs[j]] : [])]),
-    w: labels.map((_, j) => [...(s.w[j] ?? []), ...(keep(j) ? [ws[j]] : [])]),
-    width,
-  };
+/** Scores of some samples (one column) and their weights (null: all 1). */
+export interface Scored {
+  x: Float64Array;
+  w: Float64Array | null;
 }
 
-export function scoresMerge(a: ScoresState, b: ScoresState): ScoresState {
-  if (!b.labels.length) return a;
-  if (!a.labels.length) return b;
-  if (a.width !== b.width) throw new InvalidArgumentError('state', b.width, `${a.width} score columns`);
-  checkLabel(b.labels[0], 'state.labels[0]', typeof a.labels[0]);
-  const labels = a.labels.slice();
-  const x = a.x.slice();
-  const w = a.w.slice();
-  const idx = indexOf(labels);
-  b.labels.forEach((l, i) => {
-    let j = idx.get(l);
-    if (j === undefined) {
-      idx.set(l, (j = labels.push(l) - 1));
-      x.push([]);
-      w.push([]);
-    }
-    x[j] = [...x[j], ...b.x[i]];
-    w[j] = [...w[j], ...b.w[i]];
-  });
-  return { labels, x, w, width: a.width };
-}
+/**
+ * A streaming metric over the scores: `check` sees each batch first; `range` bounds the scores,
+ * named `arg` in errors; `weighted: false` rejects sample weights.
+ */
+export const scoresMetric = <R>(compute: (s: ScoresState) => R, arg = 'yScore', range?: [number?, number?], check?: (b: ScoreBatch) => void) => ({
+  init: (): ScoresState => ({ labels: [], x: [], w: [], width: -1 }),
+  update(s: ScoresState, b: ScoreBatch): ScoresState {
+    check?.(b);
+    const r = scoreInput(s, b, arg, range);
+    if (!r) return s;
+    const { w, data, width, labels, y } = r;
+    const count = new Int32Array(labels.length);
+    for (const j of y) count[j]++;
+    const xs = Array.from(count, (c) => new Float64Array(c * width));
+    const ws = Array.from(count, (c) => (w ? new Float64Array(c) : null));
+    const at = new Int32Array(labels.length);
+    y.forEach((j, i) => {
+      xs[j].set(data.subarray(i * width, (i + 1) * width), at[j] * width);
+      if (w) ws[j]![at[j]] = w[i];
+      at[j]++;
+    });
+    const add = <T>(old: T[][], part: T[]) => labels.map((_, j) => (old[j] ?? []).concat(count[j] ? [part[j]] : []));
+    return { labels, x: add(s.x, xs), w: add(s.w, ws), width };
+  },
+  merge(a: ScoresState, b: ScoresState): ScoresState {
+    const u = mergeStart(a, b);
+    if (!Array.isArray(u)) return u;
+    const [x, w] = [a.x.slice(), a.w.slice()];
+    u[1].forEach((j, i) => {
+      x[j] = (x[j] ?? []).concat(b.x[i]);
+      w[j] = (w[j] ?? []).concat(b.w[i]);
+    });
+    return { labels: u[0], x, w, width: a.width };
+  },
+  compute,
+});
 
-/** Sorted labels present (throws on an empty state). */
-export function present(s: ScoresState): Label[] {
-  if (!s.labels.length) throw new UndefinedResultError('no samples: the metric has seen no data');
-  return sortLabels(s.labels);
-}
+/** Reject sample weights (metrics that are unweighted, as in scikit-learn). */
+export const unweighted = (what: string) => (b: ScoreBatch) => b.sampleWeight != null && fail('sampleWeight', 'weights', `none: ${what} is unweighted`);
 
 /** Column `col` of the scores of samples whose label satisfies `pick`, with their weights. */
-export function gather(s: ScoresState, pick: (l: Label) => boolean, col = 0): { x: Float64Array; w: Float64Array | null } {
+export function gather(s: ScoresState, pick: (l: Label) => boolean, col = 0): Scored {
   const parts: [Float64Array, Float64Array | null][] = [];
   s.labels.forEach((l, j) => pick(l) && s.x[j].forEach((c, k) => parts.push([c, s.w[j][k]])));
   const n = parts.reduce((a, [c]) => a + c.length / s.width, 0);
   const x = new Float64Array(n);
-  const weighted = parts.some(([, w]) => w);
-  const w = weighted ? new Float64Array(n).fill(1) : null;
+  const w = parts.some(([, cw]) => cw) ? new Float64Array(n).fill(1) : null;
   let at = 0;
   for (const [c, cw] of parts) {
     for (let i = 0; i < c.length / s.width; i++) x[at + i] = c[i * s.width + col];
@@ -104,7 +80,7 @@ export function gather(s: ScoresState, pick: (l: Label) => boolean, col = 0): { 
 }
 
 /** Scores sorted ascending (weights following, ties ordered by weight), zero weights dropped. */
-function sorted({ x, w }: { x: Float64Array; w: Float64Array | null }): { x: Float64Array; w: Float64Array | null } {
+function sorted({ x, w }: Scored): Scored {
   if (!w) return { x: x.slice().sort(), w };
   const order = Array.from(x.keys()).filter((i) => w[i] > 0);
   order.sort((a, b) => x[a] - x[b] || w[a] - w[b]);
@@ -115,13 +91,11 @@ function sorted({ x, w }: { x: Float64Array; w: Float64Array | null }): { x: Flo
  * The binary classification curve: for each distinct score (descending), the weighted counts of
  * positives (`tps`) and negatives (`fps`) scoring at least that much.
  */
-export function binaryCurve(pos: { x: Float64Array; w: Float64Array | null }, neg: { x: Float64Array; w: Float64Array | null }) {
+export function binaryCurve(pos: Scored, neg: Scored) {
   const P = sorted(pos);
   const N = sorted(neg);
   const m = P.x.length + N.x.length;
-  const th = new Float64Array(m);
-  const tps = new Float64Array(m);
-  const fps = new Float64Array(m);
+  const [th, tps, fps] = [0, 0, 0].map(() => new Float64Array(m));
   let [i, j, k, tp, fp] = [P.x.length - 1, N.x.length - 1, 0, 0, 0];
   while (i >= 0 || j >= 0) {
     const v = Math.max(i >= 0 ? P.x[i] : -Infinity, j >= 0 ? N.x[j] : -Infinity);

@@ -4,9 +4,8 @@
  * to (its rank among the classes) is only known once all labels are seen, so every column is kept
  * and `compute` picks. Merged by addition.
  */
-import { InvalidArgumentError, UndefinedResultError } from '@lab/core';
-import type { Label, LabelArray, ScoreBatch } from './types';
-import { checkLabel, indexOf, matrix, sameLength, sortLabels, weights } from './util';
+import type { Label, ScoreBatch } from './types';
+import { mergeStart, scoreInput, sortLabels } from './util';
 
 export interface SumsState {
   /** True labels seen, in order of first appearance. */
@@ -23,76 +22,47 @@ export interface SumsState {
   readonly hi: number;
 }
 
-export const sumsInit = (): SumsState => ({ labels: [], sums: [], width: -1, w: 0, n: 0, lo: Infinity, hi: -Infinity });
-
 /**
- * Add a batch: `row(scores, offset, width, out)` writes the per-sample vector (length `size(width)`).
+ * A streaming metric over per-label sums: `row(scores, offset, width, out)` writes a sample's
+ * vector (length `size(width)`); `range` bounds the scores, named `arg` in errors.
  */
-export function sumsUpdate(
-  s: SumsState,
-  { yTrue, yScore, sampleWeight }: ScoreBatch,
+export const sumsMetric = <R>(
+  compute: (s: SumsState) => R,
   size: (width: number) => number,
   row: (x: Float64Array, at: number, width: number, out: Float64Array) => void,
-  range: [number?, number?] = [],
-  scoreArg = 'yScore',
-): SumsState {
-  sameLength(scoreArg, yScore, 'yTrue', yTrue);
-  const w = weights(sampleWeight, yTrue.length, 'yTrue');
-  if (!yTrue.length) return s;
-  const { data, width } = matrix(scoreArg, yScore, ...range);
-  if (s.width >= 0 && width !== s.width) throw new InvalidArgumentError(scoreArg, width, `${s.width} score columns like earlier batches`);
-  const labels = s.labels.slice();
-  const idx = indexOf(labels);
-  const m = size(width);
-  const sums = s.sums.map((x) => x.slice());
-  const out = new Float64Array(m);
-  let [lo, hi, tw] = [s.lo, s.hi, s.w];
-  for (let i = 0; i < yTrue.length; i++) {
-    const v = (yTrue as LabelArray)[i];
-    let j = idx.get(v);
-    if (j === undefined) {
-      checkLabel(v, `yTrue[${i}]`, labels.length ? typeof labels[0] : undefined);
-      idx.set(v, (j = labels.push(v) - 1));
-      sums.push(new Float64Array(m));
-    }
-    out.fill(0);
-    row(data, i * width, width, out);
-    const wi = w ? w[i] : 1;
-    const t = sums[j];
-    for (let c = 0; c < m; c++) t[c] += wi * out[c];
-    tw += wi;
-  }
-  for (const x of data) {
-    lo = Math.min(lo, x);
-    hi = Math.max(hi, x);
-  }
-  return { labels, sums, width, w: tw, n: s.n + yTrue.length, lo, hi };
-}
-
-export function sumsMerge(a: SumsState, b: SumsState): SumsState {
-  if (!b.n) return a;
-  if (!a.n) return b;
-  if (a.width !== b.width) throw new InvalidArgumentError('state', b.width, `${a.width} score columns`);
-  checkLabel(b.labels[0], 'state.labels[0]', typeof a.labels[0]);
-  const labels = a.labels.slice();
-  const sums = a.sums.map((x) => x.slice());
-  const idx = indexOf(labels);
-  b.labels.forEach((l, i) => {
-    const j = idx.get(l);
-    if (j === undefined) {
-      idx.set(l, labels.push(l) - 1);
-      sums.push(b.sums[i].slice());
-    }
-    else sums[j] = sums[j].map((x, c) => x + b.sums[i][c]);
-  });
-  return { labels, sums, width: a.width, w: a.w + b.w, n: a.n + b.n, lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
-}
-
-/** Sorted true labels; throws on an empty state. */
-export function classesOf(s: SumsState): Label[] {
-  if (!s.n) throw new UndefinedResultError('no samples: the metric has seen no data');
-  return sortLabels(s.labels);
-}
+  arg = 'yScore',
+  range?: [number?, number?],
+) => ({
+  init: (): SumsState => ({ labels: [], sums: [], width: -1, w: 0, n: 0, lo: Infinity, hi: -Infinity }),
+  update(s: SumsState, b: ScoreBatch): SumsState {
+    const r = scoreInput(s, b, arg, range);
+    if (!r) return s;
+    const { w, data, width, labels, y } = r;
+    const m = size(width);
+    const sums = s.sums.map((x) => x.slice());
+    while (sums.length < labels.length) sums.push(new Float64Array(m));
+    const out = new Float64Array(m);
+    let tw = s.w;
+    y.forEach((j, i) => {
+      out.fill(0);
+      row(data, i * width, width, out);
+      const wi = w ? w[i] : 1;
+      for (let c = 0; c < m; c++) sums[j][c] += wi * out[c];
+      tw += wi;
+    });
+    const lo = data.reduce((a, x) => Math.min(a, x), s.lo);
+    const hi = data.reduce((a, x) => Math.max(a, x), s.hi);
+    return { labels, sums, width, w: tw, n: s.n + y.length, lo, hi };
+  },
+  merge(a: SumsState, b: SumsState): SumsState {
+    const u = mergeStart(a, b);
+    if (!Array.isArray(u)) return u;
+    const sums = a.sums.slice();
+    u[1].forEach((j, i) => (sums[j] = sums[j] ? sums[j].map((x, c) => x + b.sums[i][c]) : b.sums[i].slice()));
+    return { labels: u[0], sums, width: a.width, w: a.w + b.w, n: a.n + b.n, lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
+  },
+  compute,
+});
 
 /** Sum over labels (in sorted order, so the result does not depend on batch order) of `f(label, sums)`. */
 export const total = (s: SumsState, f: (l: Label, v: Float64Array) => number): number =>

@@ -1,8 +1,7 @@
-import { InvalidArgumentError } from '@lab/core';
 import { labelsParam, normalizeParam } from './params';
-import { classesOf, sumsInit, sumsMerge, sumsUpdate, total, type SumsState } from './sums';
-import type { Label, LabelArray, Rows, ScoreBatch, SampleWeight, WarningOptions } from './types';
-import { fail, labelList, metric, run, sortLabels, warn } from './util';
+import { sumsMetric, total } from './sums';
+import type { Label, LabelArray, Rows, SampleWeight, WarningOptions } from './types';
+import { classes, fail, labelList, metric, once, scoreClasses, warn } from './util';
 
 export interface TopKOptions extends WarningOptions {
   /** How many of the highest scores count as a hit (default 2). */
@@ -11,19 +10,6 @@ export interface TopKOptions extends WarningOptions {
   /** All classes, sorted; needed when yTrue does not contain every score column's class. */
   labels?: readonly Label[] | null;
   sampleWeight?: SampleWeight;
-}
-
-/**
- * The class set of a score metric: `labels` (checked: sorted, a superset of yTrue) or the sorted
- * labels of yTrue; `width` score columns must match it.
- */
-export function scoreClasses(s: SumsState, labels: Label[] | undefined): Label[] {
-  const present = classesOf(s);
-  if (!labels) return present;
-  if (sortLabels(labels).some((l, i) => l !== labels[i])) fail('labels', labels, 'sorted labels');
-  const bad = present.find((l) => !labels.includes(l));
-  if (bad !== undefined) throw new InvalidArgumentError('yTrue', bad, `a label in labels (${labels.join(', ')})`);
-  return labels;
 }
 
 /**
@@ -41,47 +27,37 @@ export function scoreClasses(s: SumsState, labels: Label[] | undefined): Label[]
  */
 export const topKAccuracyScoreMetric = /* @__PURE__ */ metric(
   'topKAccuracyScore',
-  'Top-k accuracy: true class among the k highest scores',
-  'metrics.top_k_accuracy_score',
-  { k: { kind: 'integer', default: 2, min: 1, description: 'number of top scores that count' }, normalize: normalizeParam, labels: labelsParam },
+  'Top-k accuracy',
+  'top_k_accuracy_score',
+  { k: { kind: 'integer', default: 2, min: 1, description: 'top scores that count' }, normalize: normalizeParam, labels: labelsParam },
   (o: TopKOptions = {}) => {
     const k = o.k ?? 2;
     if (!(Number.isInteger(k) && k >= 1)) fail('k', k, 'an integer >= 1');
     const labels = labelList(o.labels);
-    return {
-      init: sumsInit,
-      merge: sumsMerge,
-      update: (s: SumsState, b: ScoreBatch) =>
-        sumsUpdate(
-          s,
-          b,
-          (m) => (m === 1 ? 3 : m),
-          (x, at, m, out) => {
-            if (m === 1) return void out.set([+(x[at] > 0.5), +(x[at] > 0), 1]);
-            for (let c = 0; c < m; c++) {
-              let rank = 0;
-              for (let j = 0; j < m; j++) if (x[at + j] > x[at + c] || (x[at + j] === x[at + c] && j > c)) rank++;
-              out[c] = +(rank < k);
-            }
-          },
-        ),
-      compute(s: SumsState): number {
-        const classes = scoreClasses(s, labels);
-        const binary = classes.length <= 2 && (labels?.length ?? 0) <= 2;
-        if (binary && s.width !== 1) fail('yScore', `rows of ${s.width}`, '1-D scores for binary yTrue (or pass all labels)');
+    return sumsMetric(
+      (s) => {
+        const got = classes(s);
+        const binary = (labels ?? got).length <= 2;
+        if (binary && s.width !== 1) fail('yScore', `rows of ${s.width}`, '1-D for binary yTrue');
         const n = s.width === 1 ? 2 : s.width;
-        if (classes.length !== n) fail(labels ? 'labels' : 'yTrue', classes, `${n} classes, one per score column`);
-        if (k >= n) warn(o, `k (${k}) >= the number of classes (${n}): a perfect score that is meaningless`);
+        const c = scoreClasses(got, labels, n, 'yScore');
+        if (k >= n) warn(o, `k >= ${n} classes: the score is always 1`);
         const th = s.lo >= 0 && s.hi <= 1 ? 0 : 1;
-        const hits = total(s, (l, v) =>
-          !binary ? v[classes.indexOf(l)] : k > 1 ? v[2] : classes.indexOf(l) === 1 ? v[th] : v[2] - v[th],
-        );
+        const hits = total(s, (l, v) => (!binary ? v[c.indexOf(l)] : k > 1 ? v[2] : c.indexOf(l) === 1 ? v[th] : v[2] - v[th]));
         return o.normalize === false ? hits : hits / s.w;
       },
-    };
+      (m) => (m === 1 ? 3 : m),
+      (x, at, m, out) => {
+        if (m === 1) return out.set([+(x[at] > 0.5), +(x[at] > 0), 1]);
+        for (let c = 0; c < m; c++) {
+          let rank = 0;
+          for (let j = 0; j < m; j++) if (x[at + j] > x[at + c] || (x[at + j] === x[at + c] && j > c)) rank++;
+          out[c] = +(rank < k);
+        }
+      },
+    );
   },
 );
 
 /** One-shot {@link topKAccuracyScoreMetric}. */
-export const topKAccuracyScore = (yTrue: LabelArray, yScore: ArrayLike<number> | Rows, o: TopKOptions = {}): number =>
-  run(topKAccuracyScoreMetric.create(o), { yTrue, yScore, sampleWeight: o.sampleWeight });
+export const topKAccuracyScore: (yTrue: LabelArray, yScore: ArrayLike<number> | Rows, o?: TopKOptions) => number = /* @__PURE__ */ once(topKAccuracyScoreMetric, 'yScore');

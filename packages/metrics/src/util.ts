@@ -1,27 +1,26 @@
 /**
- * Internal helpers: input validation with lab errors, label ordering, the metric-definition helper.
- * Nothing here is exported from the package index.
+ * Internal helpers: input validation with lab errors, label encoding and ordering, the
+ * metric-definition and one-shot helpers. Nothing here is exported from the package index.
  */
 import {
   defineMetric,
   InvalidArgumentError,
   LengthMismatchError,
   NonFiniteError,
+  UndefinedResultError,
   UnknownNameError,
   type Definition,
   type ParamsSpec,
   type StreamingMetric,
 } from '@lab/core';
-import type { Label, Rows, SampleWeight, WarningOptions, ZeroDivision } from './types';
-
-export const SK = 'https://scikit-learn.org/1.2/modules/generated/sklearn.';
+import type { Label, Rows, SampleWeight, ScoreBatch, WarningOptions, ZeroDivision } from './types';
 
 /** A metric definition whose `create` also takes the full (richer than JSON) options. */
 export type MetricDef<S extends ParamsSpec, O, B, R> = Definition<'metric', S, StreamingMetric<unknown, B, R>> & {
   create(options?: O): StreamingMetric<unknown, B, R>;
 };
 
-/** Build a metric definition; `ref` is the scikit-learn reference (`metrics.f1_score`). */
+/** Build a metric definition; `ref` is the scikit-learn function (`f1_score`, or `calibration.calibration_curve`). */
 export function metric<const S extends ParamsSpec, O, St, B, R>(
   name: string,
   description: string,
@@ -29,14 +28,30 @@ export function metric<const S extends ParamsSpec, O, St, B, R>(
   params: S,
   create: (o: O) => StreamingMetric<St, B, R>,
 ): MetricDef<S, O, B, R> {
-  return defineMetric({ name, meta: { description, docsUrl: `${SK}${ref}.html` }, params, create: create as never }) as never;
+  const docsUrl = `https://scikit-learn.org/1.2/modules/generated/sklearn.${ref.includes('.') ? ref : `metrics.${ref}`}.html`;
+  return defineMetric({ name, meta: { description, docsUrl }, params, create: create as never }) as never;
 }
 
-/** The one-shot form of a streaming metric: `compute(update(init(), batch))`. */
-export const run = <B, R>(m: StreamingMetric<unknown, B, R>, batch: B): R => m.compute(m.update(m.init(), batch));
+/**
+ * The one-shot function of a definition: `compute(update(init(), { yTrue, [key]: y, sampleWeight }))`.
+ * Its exact signature is given where it is exported.
+ */
+export const once =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (def: { create(o: any): StreamingMetric<any, any, any> }, key = 'yPred') =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (yTrue: unknown, y: unknown, o: { sampleWeight?: SampleWeight | undefined } | any = {}): any => {
+    const m = def.create(o);
+    return m.compute(m.update(m.init(), { yTrue, [key]: y, sampleWeight: o.sampleWeight }));
+  };
 
 export const fail = (arg: string, value: unknown, expected: string): never => {
   throw new InvalidArgumentError(arg, value, expected);
+};
+
+/** The error of `compute` on a state that has seen no data. */
+export const noData = (): never => {
+  throw new UndefinedResultError('no samples seen');
 };
 
 export function oneOf<T>(arg: string, v: T, known: readonly T[]): T {
@@ -52,17 +67,15 @@ export const warn = (o: WarningOptions, message: string): void => (o.onWarning ?
 
 export const isRows = (x: ArrayLike<unknown>): x is Rows => x.length > 0 && typeof x[0] === 'object' && x[0] !== null;
 
+export const sum = (x: ArrayLike<number>): number => Array.from(x).reduce((a, b) => a + b, 0);
+
 /** Finite numbers as a Float64Array (NonFiniteError names the first bad entry). */
 export function finite(arg: string, x: ArrayLike<number>, lo = -Infinity, hi = Infinity): Float64Array {
-  const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
+  return Float64Array.from(x, (v, i) => {
     if (typeof v !== 'number') fail(`${arg}[${i}]`, v, 'a number');
     if (!Number.isFinite(v)) throw new NonFiniteError(arg, v, i);
-    if (v < lo || v > hi) fail(`${arg}[${i}]`, v, `in [${lo}, ${hi}]`);
-    out[i] = v;
-  }
-  return out;
+    return v < lo || v > hi ? fail(`${arg}[${i}]`, v, `in [${lo}, ${hi}]`) : v;
+  });
 }
 
 /** 1-D numbers or rows -> { data (row-major), width } (width 1 for 1-D input). */
@@ -71,7 +84,7 @@ export function matrix(arg: string, x: ArrayLike<number> | Rows, lo?: number, hi
   const width = x[0].length;
   const data = new Float64Array(x.length * width);
   for (let i = 0; i < x.length; i++) {
-    if (x[i]?.length !== width) fail(`${arg}[${i}]`, x[i], `a row of ${width} numbers like ${arg}[0]`);
+    if (x[i]?.length !== width) fail(`${arg}[${i}]`, x[i], `${width} numbers like ${arg}[0]`);
     data.set(finite(`${arg}[${i}]`, x[i], lo, hi), i * width);
   }
   return { data, width };
@@ -84,22 +97,40 @@ export function weights(w: SampleWeight, n: number, other: string): Float64Array
   return finite('sampleWeight', w, 0);
 }
 
-/** Check one class label (integer or string, one kind per metric). */
-export function checkLabel(v: unknown, arg: string, kind: string | undefined): void {
-  if (typeof v === 'number' ? !Number.isInteger(v) : typeof v !== 'string')
-    fail(arg, v, 'an integer or string class label');
-  if (kind && typeof v !== kind) fail(arg, v, `a ${kind} label like the others (no mix of numbers and strings)`);
+/** Check one class label: an integer or a string, of the same kind as `like` when given. */
+export function checkLabel(v: unknown, arg: string, like?: unknown): void {
+  if (typeof v === 'number' ? !Number.isInteger(v) : typeof v !== 'string') fail(arg, v, 'an integer or string class label');
+  if (like !== undefined && typeof v !== typeof like) fail(arg, v, `a ${typeof like} (no mix of numbers and strings)`);
+}
+
+/** Label indices into `labels`, appending (checked) unseen labels to it in place. */
+export function encode(y: ArrayLike<unknown>, arg: string, labels: Label[]): Int32Array {
+  const idx = indexOf(labels);
+  return Int32Array.from(y, (v, i) => {
+    let j = idx.get(v as Label);
+    if (j === undefined) {
+      checkLabel(v, `${arg}[${i}]`, labels[0]);
+      idx.set(v as Label, (j = labels.push(v as Label) - 1));
+    }
+    return j;
+  });
+}
+
+/** Merge two label lists: the union (a's labels first) and where each of b's labels went. */
+export function union(a: readonly Label[], b: readonly Label[]): [Label[], Int32Array] {
+  const labels = a.slice();
+  return [labels, encode(b, 'state.labels', labels)];
 }
 
 /** Labels sorted as scikit-learn sorts unique labels (numbers ascending, strings by code unit). */
 export const sortLabels = (l: readonly Label[]): Label[] =>
-  [...l].sort((a, b) => (typeof a === 'number' ? (a as number) - (b as number) : a < b ? -1 : a > b ? 1 : 0));
+  [...l].sort((a, b) => (typeof a === 'number' ? (a as number) - (b as number) : a < b ? -1 : +(a > b)));
 
 /** The `labels` option checked: integers or strings, one kind, no repeats. */
 export function labelList(l: readonly Label[] | null | undefined): Label[] | undefined {
-  if (l == null) return undefined;
+  if (l == null) return;
   if (!Array.isArray(l) || !l.length) fail('labels', l, 'a non-empty list of labels');
-  l.forEach((v, i) => checkLabel(v, `labels[${i}]`, typeof l[0]));
+  l.forEach((v, i) => checkLabel(v, `labels[${i}]`, l[0]));
   if (new Set(l).size !== l.length) fail('labels', l, 'distinct labels');
   return [...l];
 }
@@ -107,11 +138,11 @@ export function labelList(l: readonly Label[] | null | undefined): Label[] | und
 /** zeroDivision normalised to 0, 1, NaN or 'warn'. */
 export function zeroDivision(z: ZeroDivision | undefined): number | 'warn' {
   const v = z === undefined || z === 'warn' ? 'warn' : Number(z);
-  if (v !== 'warn' && v !== 0 && v !== 1 && !Number.isNaN(v)) fail('zeroDivision', z, "0, 1, NaN or 'warn'");
+  if (v !== 'warn' && v !== 0 && v !== 1 && v === v) fail('zeroDivision', z, "0, 1, NaN or 'warn'");
   return v;
 }
 
-/** Empty-safe label index map. */
+/** Label -> index map. */
 export const indexOf = (labels: readonly Label[]): Map<Label, number> => new Map(labels.map((l, i) => [l, i]));
 
 /** Mean of values ignoring NaN, optionally weighted (NaN when nothing is left). */
@@ -119,10 +150,61 @@ export function average(v: ArrayLike<number>, w?: ArrayLike<number> | null): num
   let s = 0;
   let n = 0;
   for (let i = 0; i < v.length; i++) {
-    if (Number.isNaN(v[i])) continue;
+    if (v[i] !== v[i]) continue;
     const wi = w ? w[i] : 1;
     s += v[i] * wi;
     n += wi;
   }
   return n ? s / n : NaN;
+}
+
+/** Sorted labels of a state; throws when it has seen no data. */
+export const classes = (s: { labels: readonly Label[] }): Label[] => (s.labels.length ? sortLabels(s.labels) : noData());
+
+/**
+ * A checked score batch for a state of `width` score columns (-1: any): weights, row-major scores
+ * and yTrue encoded into a copy of the state's labels. Undefined for an empty batch.
+ */
+export function scoreInput(s: { labels: readonly Label[]; width: number }, { yTrue, yScore, sampleWeight }: ScoreBatch, arg: string, range: [number?, number?] = []) {
+  sameLength(arg, yScore, 'yTrue', yTrue);
+  const w = weights(sampleWeight, yTrue.length, 'yTrue');
+  if (!yTrue.length) return;
+  const { data, width } = matrix(arg, yScore, ...range);
+  if (s.width >= 0 && width !== s.width) fail(arg, width, `${s.width} columns like earlier batches`);
+  const labels = s.labels.slice();
+  return { w, data, width, labels, y: encode(yTrue, 'yTrue', labels) };
+}
+
+/** The start of a score-state merge: the other state when one is empty, else the label union. */
+export function mergeStart<S extends { labels: readonly Label[]; width: number }>(a: S, b: S): S | [Label[], Int32Array] {
+  if (!b.labels.length) return a;
+  if (!a.labels.length) return b;
+  if (a.width !== b.width) fail('state', b.width, `${a.width} columns`);
+  return union(a.labels, b.labels);
+}
+
+/**
+ * The positive class of binary score metrics when `posLabel` is not given (scikit-learn's rule):
+ * 1 when the classes are a subset of {0, 1} or {-1, 1}; with `fallbackGreatest`, otherwise the
+ * greater numeric class.
+ */
+export function defaultPosLabel(c: readonly Label[], fallbackGreatest?: boolean): Label {
+  if (c.every((x) => x === 1 || x === 0 || x === -1) && !(c.includes(0) && c.includes(-1))) return 1;
+  if (fallbackGreatest && typeof c[0] === 'number') return c[c.length - 1];
+  return fail('posLabel', undefined, `given (labels ${c} are not {0, 1} or {-1, 1})`);
+}
+
+/**
+ * The class set of a score metric with `n` score columns (named `arg`): `labels` (which must be
+ * sorted and contain every label of yTrue, `got`) or the labels present.
+ */
+export function scoreClasses(got: Label[], labels: Label[] | undefined, n: number, arg: string): Label[] {
+  if (labels) {
+    if (sortLabels(labels).some((l, i) => l !== labels[i])) fail('labels', labels, 'sorted labels');
+    const out = got.find((l) => !labels.includes(l));
+    if (out !== undefined) fail('yTrue', out, `a label in labels (${labels.join(', ')})`);
+  }
+  const c = labels ?? got;
+  if (c.length !== n) fail(labels ? 'labels' : 'yTrue', c, `${n} classes, one per ${arg} column`);
+  return c;
 }
