@@ -25,21 +25,21 @@ export interface CreateWasmBackendOptions extends WasmBackendOptions {
   readonly relaxedSimd?: 'auto' | false;
 }
 
-let simdBytes: Uint8Array | undefined;
-let relaxedBytes: Uint8Array | undefined;
+let simdBytes: Uint8Array<ArrayBuffer> | undefined;
+let relaxedBytes: Uint8Array<ArrayBuffer> | undefined;
 
-function decode(base64: string): Uint8Array {
+function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
-  const out = new Uint8Array(text.length);
+  const out = new Uint8Array(new ArrayBuffer(text.length));
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return out;
 }
 
-function simdModule(): Uint8Array {
+function simdModule(): Uint8Array<ArrayBuffer> {
   return (simdBytes ??= decode(SIMD_WASM));
 }
 
-function relaxedModule(): Uint8Array {
+function relaxedModule(): Uint8Array<ArrayBuffer> {
   return (relaxedBytes ??= decode(RELAXED_SIMD_WASM));
 }
 

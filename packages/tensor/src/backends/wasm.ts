@@ -43,6 +43,8 @@ export class WasmStorage {
     readonly length: number,
     public js: Float32Array | null,
   ) {}
+  /** @internal The last view of linear memory handed out by `read` (stable until memory grows). */
+  view: Float32Array | null = null;
 }
 
 /** Storage handles of the wasm backend: float32 in linear memory, float64 as plain arrays. */
@@ -76,7 +78,10 @@ export interface WasmBackend extends Backend<WasmHandle> {
 
 /** Options of `createWasmBackendFrom`. */
 export interface WasmBackendOptions {
-  /** Linear memory size at which new float32 storage goes to JavaScript arrays instead. Default 1 GiB. */
+  /**
+   * Bytes of linear memory tensors may occupy; past it new float32 storage goes to JavaScript arrays
+   * (freed blocks are still reused). Default 1 GiB.
+   */
   readonly maxMemoryBytes?: number;
 }
 
@@ -111,9 +116,9 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
   let spilled = 0;
 
   function grow(end: number, force: boolean): boolean {
+    if (!force && end > cap) return false;
     const have = memory.buffer.byteLength;
     if (end <= have) return true;
-    if (!force && end > cap) return false;
     // grow by at least 1/8 of the current size so repeated growth stays amortised
     const pages = Math.max(Math.ceil((end - have) / PAGE), Math.ceil(have / PAGE / 8));
     try {
@@ -180,7 +185,9 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
   function arrayOf(h: WasmHandle): FloatArray {
     if (h instanceof Float64Array) return h;
     live(h);
-    return h.js ?? F32.subarray(h.ptr >> 2, (h.ptr >> 2) + h.length);
+    if (h.js !== null) return h.js;
+    if (h.view === null || h.view.buffer !== F32.buffer) h.view = F32.subarray(h.ptr >> 2, (h.ptr >> 2) + h.length);
+    return h.view;
   }
 
   /** The view with its storage replaced by a typed array the JavaScript kernels can read. Build after allocating. */
@@ -356,13 +363,16 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
     },
     read: (storage) => arrayOf(storage),
     dispose(storage) {
-      if (storage instanceof Float64Array || storage.ptr < 0) {
-        if (!(storage instanceof Float64Array)) (storage.ptr = -2), (storage.js = null);
+      if (storage instanceof Float64Array) return;
+      if (storage.ptr < 0) {
+        storage.ptr = -2;
+        storage.js = null;
         return;
       }
       registry.unregister(storage);
       release(storage.ptr);
       storage.ptr = -2;
+      storage.view = null;
     },
     copy(x, dtype = x.dtype) {
       if (x.dtype === 'float64' || dtype === 'float64') return adopt(jsBackend.copy(jsView(x), dtype), dtype);
