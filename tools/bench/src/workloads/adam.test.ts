@@ -1,0 +1,27 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { tfPeers, useTf } from '../tfjs';
+import { adamInputs, labAdam, tfAdam } from './adam';
+
+beforeAll(async () => {
+  await tfPeers();
+});
+
+describe('Adam workload', () => {
+  test('lab and tfjs (cpu and wasm) take the same three Adam steps', async () => {
+    const { p, g } = adamInputs(1000);
+    const lab = labAdam(p.slice(), g);
+    for (let s = 0; s < 3; s++) lab.step();
+    // Adam's first steps move every weight by about lr = 1e-3 against the gradient's sign
+    expect(Math.abs(lab.value[0] - p[0])).toBeGreaterThan(2e-3);
+    for (const backend of ['cpu', 'wasm'] as const) {
+      await useTf(backend);
+      const peer = tfAdam(p, g);
+      for (let s = 0; s < 3; s++) peer.step();
+      const theirs = peer.value();
+      peer.dispose();
+      let maxDiff = 0;
+      for (let i = 0; i < p.length; i++) maxDiff = Math.max(maxDiff, Math.abs(lab.value[i] - theirs[i]));
+      expect(maxDiff).toBeLessThan(1e-6);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { jsBackend } from '@lab/tensor';
+import { tfPeers, useTf } from '../tfjs';
+import { checksum, gflops, labMatmul, matmulInputs, tfMatmul } from './matmul';
+
+const n = 16;
+const { a, b } = matmulInputs(n);
+const naive = () => {
+  const c = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) c[i * n + j] += a[i * n + k] * b[k * n + j];
+  return c;
+};
+
+beforeAll(async () => {
+  await tfPeers();
+});
+
+describe('matmul workload', () => {
+  test('inputs are deterministic', () => {
+    expect(matmulInputs(n).a).toEqual(a);
+    expect(a).not.toEqual(b);
+  });
+  test('lab and tfjs (cpu, wasm) compute the same product as a float64 reference', async () => {
+    const ref = naive();
+    const lab = labMatmul(jsBackend, a, b, n)().data();
+    for (let i = 0; i < ref.length; i++) expect(lab[i]).toBeCloseTo(ref[i], 4);
+    for (const backend of ['cpu', 'wasm'] as const) {
+      await useTf(backend);
+      const f = tfMatmul(a, b, n);
+      const got = f.run();
+      f.dispose();
+      for (let i = 0; i < ref.length; i++) expect(got[i]).toBeCloseTo(ref[i], 4);
+    }
+    expect(checksum(lab)).toBeCloseTo(checksum(ref), 3);
+  });
+  test('GFLOP/s is 2n³ per second', () => {
+    expect(gflops(512, 10)).toBeCloseTo((2 * 512 ** 3) / 0.01 / 1e9, 9);
+  });
+});

@@ -1,0 +1,3 @@
+import { labProject } from '../../vitest.shared';
+
+export default labProject('bench');
