@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { isLabError } from '@lab/core';
+import { registerExperimentCommands } from './commands/experiments';
 import { registerList } from './commands/list';
 import { registerMetrics } from './commands/metrics';
 import { registerPlan } from './commands/plan';
@@ -18,6 +19,8 @@ import { kebab, peekAll, peekFlag } from './spec-options';
 import { registryWith } from './registry';
 
 export const VERSION = '0.1.0';
+
+const COMMANDS = ['train', 'compare', 'cv', 'tune', 'bias-variance', 'lr-find', 'schedule', 'plan', 'metrics', 'surface', 'list'];
 
 interface ConfigFile {
   plugins?: string[];
@@ -55,7 +58,7 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal 
     let args = [...argv];
     const configPath = peekFlag(args, '--config');
     const config = configPath ? readConfig(resolve(configPath)) : {};
-    const command = args.find((a) => !a.startsWith('-'));
+    const command = args.find((a) => COMMANDS.includes(a));
     if (command) {
       const at = args.indexOf(command);
       args = [...args.slice(0, at + 1), ...configFlags(config, command), ...args.slice(at + 1)];
@@ -70,7 +73,7 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal 
       .version(VERSION)
       .option('--json', 'print the machine-readable result as JSON on stdout')
       .option('--report <file.html>', 'also write the charts and tables as one self-contained HTML page')
-      .option('--plugin <path-or-package...>', 'load a third-party plugin (repeatable); never loaded from the current folder unless named')
+      .option('--plugin <path-or-package>', 'load a third-party plugin (repeatable); never loaded from the current folder unless named', (v: string, all: string[]) => [...all, v], [] as string[])
       .option('--config <file.json>', 'read plugins and options from a JSON file: { "plugins": [...], "train": { ... } }')
       .showHelpAfterError(false)
       .exitOverride()
@@ -85,6 +88,7 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal 
     registerSurface(program, ctx);
     registerMetrics(program, ctx);
     registerTrainCommands(program, ctx, args);
+    registerExperimentCommands(program, ctx, args);
     for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
     if (args.length === 0) {
       io.stdout(program.helpInformation().replace(/\n$/, ''));

@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress';
 import type { BuildConfig } from '@lab/core';
 import { planTraining } from '@lab/data-split';
 import type { Dataset } from '@lab/datasets';
-import { createModel, evaluate, fit, type Evaluation, type FitEvent, type FitResult, type ModelSpec } from '@lab/train';
+import { createModel, evaluate, fit, type Evaluation, type FitConfig, type FitEvent, type FitResult, type ModelSpec } from '@lab/train';
 import { fileCheckpoint, loadCheckpoint } from '@lab/train/node';
 import type { Context } from './context';
 import { loadData, parseFraction, splitData, type Splits } from './data';
@@ -98,7 +98,7 @@ export function addRunOptions(cmd: Command, ctx: Context, argv: readonly string[
   if (loss && ctx.registry.has('loss', loss)) addSpecOptions(cmd, ctx.registry.get('loss', loss).params, 'loss-');
 }
 
-const num = (flag: string, v: string | undefined, { min = -Infinity, int = false, exclusive = false } = {}): number | undefined => {
+export const num = (flag: string, v: string | undefined, { min = -Infinity, int = false, exclusive = false } = {}): number | undefined => {
   if (v === undefined) return undefined;
   const x = Number(v);
   if (!Number.isFinite(x) || (int && !Number.isInteger(x)) || (exclusive ? x <= min : x < min))
@@ -146,6 +146,36 @@ export function scheduleConfig(ctx: Context, name: string, given: Record<string,
     config[k] = fill[k];
   }
   return config as BuildConfig;
+}
+
+/** The serialisable training settings of the flags (for cross-validation, search and bias-variance jobs). */
+export function fitConfigFromFlags(ctx: Context, f: RunFlags, nTrain: number): FitConfig {
+  const batchSize = num('--batch-size', f.batchSize, { min: 1, int: true }) as number;
+  if (f.epochs !== undefined && f.iterations !== undefined) throw new UsageError('give --epochs or --iterations, not both');
+  const epochs = num('--epochs', f.epochs ?? (f.iterations === undefined ? TRAIN_DEFAULTS.epochs : undefined), { min: 0, exclusive: true });
+  const iterations = num('--iterations', f.iterations, { min: 1, int: true });
+  const optimizer = { type: f.optimizer, ...readSpecOptions(f, ctx.registry.get('optimizer', f.optimizer).params) } as BuildConfig;
+  const lr = ctx.registry.resolve('optimizer', optimizer).lr;
+  if (f.schedule !== 'none' && typeof lr !== 'number') throw new UsageError(`--schedule ${f.schedule} takes its peak from a numeric --lr; give --lr a number, or --schedule none`);
+  const perEpoch = Math.max(1, Math.ceil(nTrain / batchSize));
+  const total = iterations ?? Math.max(1, Math.ceil((epochs as number) * perEpoch));
+  const given = f.schedule !== 'none' ? readSpecOptions(f, ctx.registry.get('schedule', f.schedule).params, 'sched-') : {};
+  const schedule = scheduleConfig(ctx, f.schedule, given, lr as number, total, perEpoch);
+  if (schedule) ctx.registry.resolve('schedule', schedule);
+  const l1 = num('--l1', f.l1, { min: 0 });
+  const l2 = num('--l2', f.l2, { min: 0 });
+  const clipNorm = num('--clip-norm', f.clipNorm, { min: 0, exclusive: true });
+  const clipValue = num('--clip-value', f.clipValue, { min: 0, exclusive: true });
+  return {
+    optimizer,
+    ...(schedule ? { schedule } : {}),
+    ...(f.loss ? { loss: { type: f.loss, ...readSpecOptions(f, ctx.registry.get('loss', f.loss).params, 'loss-') } as BuildConfig } : {}),
+    batchSize,
+    ...(iterations ? { iterations } : { epochs }),
+    seed: num('--seed', f.seed, { min: 0, int: true }) as number,
+    ...(l1 || l2 ? { regularization: { l1: l1 ?? 0, l2: l2 ?? 0 } } : {}),
+    ...(clipNorm || clipValue ? { clipping: { norm: clipNorm, value: clipValue } } : {}),
+  };
 }
 
 export interface RunResult {

@@ -67,7 +67,7 @@ export function registerTrainCommands(program: Command, ctx: Context, argv: read
   train.action(async (_o, cmd: Command) => {
     const f = cmd.optsWithGlobals<RunFlags & GlobalOptions>();
     const prepared = await prepareData(f);
-    const progress = progressReporter(ctx, f.progress !== false && !f.json);
+    const progress = progressReporter(ctx, f.progress !== false);
     let r: RunResult;
     try {
       r = await runTraining(ctx, f, prepared, { onEvent: progress.onEvent });
@@ -133,7 +133,7 @@ export function registerTrainCommands(program: Command, ctx: Context, argv: read
     const results: RunResult[] = [];
     for (const v of variants) {
       const flags: RunFlags = v.schedule ? { ...f, schedule: v.schedule, ...Object.fromEntries(Object.entries(v.sched ?? {}).map(([k, x]) => [`sched${k[0].toUpperCase()}${k.slice(1)}`, String(x)])) } : f;
-      const progress = progressReporter(ctx, f.progress !== false && !f.json, `${v.label}: `);
+      const progress = progressReporter(ctx, f.progress !== false, `${v.label}: `);
       try {
         results.push(await runTraining(ctx, flags, prepared, { label: v.label, optimizer: v.optimizer, batchSize: v.batchSize, onEvent: progress.onEvent }));
       } finally {
