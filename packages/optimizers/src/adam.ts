@@ -5,6 +5,7 @@ import { epsForm, head, named } from './named';
 import { beta, eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
 import { scale, scaleByLearningRate } from './scale';
 import { scaleByAdam } from './scale-by-adam';
+import { part, withStep } from './fused';
 
 const PAPER = 'Kingma & Ba, ICLR 2015';
 
@@ -15,8 +16,21 @@ export function adamChain(
   decoupled = false,
 ) {
   const direction = scaleByAdam({ b1: o.b1, b2: o.b2, amsgrad, ...epsForm(o.eps, o.epsInsideSqrt) });
-  if (!decoupled) return named(...head(o), direction, scaleByLearningRate(o.lr));
-  return named(...(o.maximize ? [scale(-1)] : []), direction, addDecayedWeights(o.weightDecay), scaleByLearningRate(o.lr));
+  const t = decoupled
+    ? named(...(o.maximize ? [scale(-1)] : []), direction, addDecayedWeights(o.weightDecay), scaleByLearningRate(o.lr))
+    : named(...head(o), direction, scaleByLearningRate(o.lr));
+  // Fused in-place step (the Optimizer facade uses it): θ, g, m, v (and v̂) read and written once.
+  // eps = 0 (0/0 is possible) or a schedule: the plain path, which checks the updates.
+  const e = o.eps as number;
+  const inside = o.epsInsideSqrt;
+  return e > 0
+    ? withStep(t, (parts, h) => {
+        const [b1, b2, lr, wd] = [h(o.b1, 'b1'), h(o.b2, 'b2'), h(o.lr, 'lr'), h(o.weightDecay, 'weightDecay')];
+        const n = parts[0].count + 1;
+        // [sg, l2, keep, l, b1, b2, a, r, e, k, μ, c, nesterov, m, v, w]
+        return [o.maximize ? -1 : 1, decoupled ? 0 : wd, decoupled ? 1 - lr * wd : 1, -lr / (1 - b1 ** n), b1, b2, 1 / (1 - b2 ** n), inside ? e : 0, inside ? 0 : e, 1, 0, 1, false, part(parts, 'mu'), part(parts, 'nu'), part(parts, 'nuMax')];
+      })
+    : t;
 }
 
 const AMSGRAD = { kind: 'boolean', default: false, description: 'AMSGrad: normalise by the running maximum of v' } as const;

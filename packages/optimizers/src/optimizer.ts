@@ -99,7 +99,11 @@ export class Optimizer {
       });
       const all = idx.length === g.params.length;
       const fast = (g.transformation as InPlaceTransformation).step;
-      if (all && typeof fast === 'function') return () => (g.state = fast.call(g.transformation, values, grads, g.state));
+      if (all && typeof fast === 'function') {
+        // an in-place step checks its gradients before writing; with several groups check them all first
+        if (this.groups.length > 1) assertFinite(grads, 'grads');
+        return () => (g.state = fast.call(g.transformation, values, grads, g.state));
+      }
       const sub = all ? g.state : mapPerParam(g.state, (list) => idx.map((i) => list[i]));
       const r = g.transformation.update(grads, sub, values);
       fits(r.updates, values, 'params');

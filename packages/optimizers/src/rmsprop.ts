@@ -5,6 +5,7 @@ import { eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
 import { scaleByLearningRate } from './scale';
 import { scaleByRms } from './scale-by-rms';
 import { trace } from './trace';
+import { part, withStep } from './fused';
 
 /** The `rmsprop` definition (params spec + constructor); `rmsprop(options)` builds it. */
 export const rmspropDefinition = /* @__PURE__ */ defineOptimizer({
@@ -23,13 +24,24 @@ export const rmspropDefinition = /* @__PURE__ */ defineOptimizer({
     maximize,
     epsInsideSqrt,
   },
-  create: (o) =>
-    named(
+  create(o) {
+    const t = named(
       ...head(o),
       scaleByRms({ decay: o.alpha, centered: o.centered, ...epsForm(o.eps, o.epsInsideSqrt) }),
       ...(o.momentum === 0 ? [] : [trace({ decay: o.momentum })]),
       scaleByLearningRate(o.lr),
-    ),
+    );
+    // Fused in-place step: θ, g, v and the momentum buffer read and written once. Centred (v − m² can
+    // round below 0), eps = 0 (0/0) or an eps schedule: the plain path, which checks the updates.
+    const e = o.eps as number;
+    const inside = o.epsInsideSqrt;
+    return e > 0 && !o.centered
+      ? withStep(t, (parts, h) =>
+          // [sg, l2, keep, l, b1, b2, a, r, e, k, μ, c, nesterov, m, v, w, b]
+          [o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), 1, -h(o.lr, 'lr'), 0, h(o.alpha, 'alpha'), 1, inside ? e : 0, inside ? 0 : e, 1, h(o.momentum, 'momentum'), 1, false, , part(parts, 'nu'), , part(parts, 'trace')],
+        )
+      : t;
+  },
 });
 
 /**

@@ -4,6 +4,7 @@ import { head, named } from './named';
 import { LR_DESCRIPTION, maximize, weightDecay } from './params';
 import { scaleByLearningRate } from './scale';
 import { trace } from './trace';
+import { part, withStep } from './fused';
 
 /** The `sgd` definition (params spec + constructor); `sgd(options)` builds it. */
 export const sgdDefinition = /* @__PURE__ */ defineOptimizer({
@@ -30,7 +31,14 @@ export const sgdDefinition = /* @__PURE__ */ defineOptimizer({
       throw new InvalidArgumentError('sgd.nesterov', true, 'used with momentum > 0 and dampening = 0', 'sgd.nesterov needs momentum > 0 and dampening = 0');
     const momentum = o.momentum === 0 ? [] : [trace({ decay: o.momentum, dampening: o.dampening, nesterov: o.nesterov })];
     const step = scaleByLearningRate(o.lr);
-    return named(...head(o), ...(o.lrInsideMomentum ? [step, ...momentum] : [...momentum, step]));
+    const t = named(...head(o), ...(o.lrInsideMomentum ? [step, ...momentum] : [...momentum, step]));
+    // Fused in-place step: θ, g and the momentum buffer (g, or −α·g with lrInsideMomentum) read and written once.
+    return withStep(t, (parts, h) => {
+      const lr = h(o.lr, 'lr');
+      const inside = o.lrInsideMomentum;
+      // [sg, l2, keep, l, b1, b2, a, r, e, k, μ, c, nesterov, m, v, w, b]
+      return [o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), 1, inside ? 1 : -lr, 0, 0, 1, 0, 0, inside ? -lr : 1, h(o.momentum, 'momentum'), 1 - h(o.dampening, 'dampening'), o.nesterov, , , , part(parts, 'trace')];
+    });
   },
 });
 
