@@ -1,17 +1,28 @@
 /**
  * TensorFlow.js 4.22 peers: tfjs-core with the pure-JS `cpu` backend and the `wasm` backend
- * (XNNPACK, SIMD when the runtime has it), single-threaded. Importing the backend packages
- * registers them with tfjs-core; nothing in the lab packages is touched.
+ * (XNNPACK, SIMD when the runtime has it), single-threaded.
+ *
+ * tfjs-core's Node entry (dist/tf-core.node.js) has no gradient functions, and its ESM files
+ * cannot be imported by Node directly (extensionless imports), so — as an application bundler
+ * would — we bundle tfjs-core's ESM build with `register_all_gradients` (what the
+ * @tensorflow/tfjs union package adds) and both backends into one CommonJS file with esbuild,
+ * once per process, and load that. The code measured is the installed packages' code.
  */
-import * as tf from '@tensorflow/tfjs-core';
-// Gradients are registered separately from tfjs-core's ops (the @tensorflow/tfjs union package does this).
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-backend-cpu';
-import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type * as TfCore from '@tensorflow/tfjs-core';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEsbuild } from './esbuild';
 
-export { tf };
+type TfApi = typeof TfCore & {
+  setWasmPaths(prefix: string): void;
+  setThreadsCount(n: number): void;
+};
+
+/** The tfjs namespace (tfjs-core plus the wasm backend's set-up functions); set by `tfPeers()`. */
+export let tf: TfApi = undefined as unknown as TfApi;
 
 export type TfBackendName = 'cpu' | 'wasm';
 
@@ -23,16 +34,46 @@ export interface TfPeer {
   readonly reason?: string;
 }
 
+const here = dirname(fileURLToPath(import.meta.url));
+
+const ENTRY = `
+export * from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+export { setWasmPaths, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+`;
+
+async function loadTf(): Promise<TfApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'lab-bench-tfjs-'));
+  try {
+    const file = join(dir, 'tfjs.cjs');
+    await loadEsbuild().build({
+      stdin: { contents: ENTRY, resolveDir: here, sourcefile: 'tfjs-entry.js', loader: 'js' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      target: 'node20',
+      outfile: file,
+      logLevel: 'silent',
+    });
+    return createRequire(import.meta.url)(file) as TfApi;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 let prepared: Promise<TfPeer[]> | null = null;
 
-/** Set up both backends once (wasm files from the installed package's dist folder, 1 thread). */
+/** Load tfjs and set up both backends once (wasm files from the installed package's dist folder, 1 thread). */
 export function tfPeers(): Promise<TfPeer[]> {
   prepared ??= (async () => {
+    tf = await loadTf();
     tf.env().set('PROD', true);
     const req = createRequire(import.meta.url);
     const dist = dirname(req.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-    setWasmPaths(`${dist}/`);
-    if (typeof setThreadsCount === 'function') setThreadsCount(1);
+    tf.setWasmPaths(`${dist}/`);
+    tf.setThreadsCount(1);
     const out: TfPeer[] = [];
     for (const backend of ['cpu', 'wasm'] as const) {
       let ok = false;

@@ -10,6 +10,7 @@ import { timeIt } from '../harness';
 import { runPython, type PyTiming } from '../python';
 import { tf, useTf } from '../tfjs';
 import type { Impl } from '../report';
+import { describeHotspots, profile } from '../profile';
 import { errorText, failed, missing, type Context, type Workload } from './context';
 
 export function adamInputs(n: number): { p: Float32Array; g: Float32Array } {
@@ -93,13 +94,18 @@ export const adamWorkload: Workload = {
       }
     }
     const ours = impls[0].value;
-    const limits = ours === null ? [`lab was not measured: ${impls[0].reason}`] : [
-      `At ${ours.toFixed(0)} M elements/s a step moves ${((ours * 28) / 1000).toFixed(1)} GB/s if it made one float32 pass (28 B per element); ` +
-        `a plain fused float32 JS loop (read p, g, m, v; write p, m, v) reaches ${floor.toFixed(0)} M elements/s here, so ` +
-        (ours < 0.6 * floor
-          ? `lab's step spends ${(floor / ours).toFixed(1)}× the time of one fused pass: it makes several passes (one per chained transformation) over the 10M elements and allocates intermediate arrays.`
-          : `lab's step is close to one fused scalar pass; the remaining gap to 1,000 M elements/s is scalar JS code (no SIMD) — it needs the wasm SIMD kernel.`),
-    ];
+    const limits: string[] = [];
+    if (ours === null) limits.push(`lab was not measured: ${impls[0].reason}`);
+    else {
+      limits.push(
+        `One Adam step must read p, g, m, v and write p, m, v (28 B per float32 element), so 1,000 M elements/s means 28 GB/s of memory traffic; ` +
+          `lab's ${ours.toFixed(0)} M elements/s is ${((ours * 28) / 1000).toFixed(1)} GB/s. A hand-fused scalar float32 loop in plain JS reaches ${floor.toFixed(0)} M elements/s here ` +
+          `(lab is at ${((100 * ours) / floor).toFixed(0)} % of it): going past it needs SIMD (wasm), not fewer passes alone.`,
+      );
+      const lab = labAdam(p.slice(), g);
+      const hot = await profile(lab.step, 2);
+      limits.push(`Profile of lab's step (self time): ${describeHotspots(hot)}.`);
+    }
     return [{
       id: 'adam-10m', title: this.title, unit: 'M elements/s', better: 'higher', impls, checks: [], limits, notes: [],
       goals: [

@@ -8,6 +8,7 @@ import { precisionRecallFscoreSupport, rocAucScore } from '@lab/metrics';
 import { timeIt } from '../harness';
 import { runPython, type PyTiming } from '../python';
 import type { Check, Impl } from '../report';
+import { describeHotspots, profile } from '../profile';
 import { errorText, failed, missing, relDiff, type Context, type Workload } from './context';
 
 /** Scores rounded to 1/1000 (heavy ties) and labels that depend on them (AUC ≈ 0.6). */
@@ -82,9 +83,8 @@ export const metricsWorkload: Workload = {
     const aucLimits = Number.isNaN(aucSec) ? [] : [
       `Sorting the ${label} float64 scores alone (Float64Array.prototype.sort, a copy) takes ${sortSec.toFixed(2)} s here, ` +
         `${((100 * sortSec) / aucSec).toFixed(0)} % of lab's ${aucSec.toFixed(2)} s: ` +
-        (sortSec > 0.5 * aucSec
-          ? 'the metric is sort-bound; a radix sort of the scores (issue item 4) is what would cut it.'
-          : 'the rest is splitting the scores by label, building the curve and validating the inputs.'),
+        (sortSec > 0.5 * aucSec ? 'the metric is sort-bound.' : 'the rest is the work around the sort (see the profile).'),
+      `Profile of lab's rocAucScore (self time): ${describeHotspots(await profile(() => labAuc(y, s), 1))}.`,
     ];
 
     // macro P/R/F1
@@ -118,8 +118,8 @@ export const metricsWorkload: Workload = {
     const countSec = tCount.medianMs / 1e3;
     const prfLimits = Number.isNaN(prfSec) ? [] : [
       `A bare typed-array loop counting the ${label} (true, predicted) pairs into a 10×10 table takes ${(countSec * 1e3).toFixed(1)} ms here; ` +
-        `lab takes ${(prfSec * 1e3).toFixed(1)} ms (${(prfSec / countSec).toFixed(1)}× that floor)` +
-        (prfSec > 3 * countSec ? ': the time goes to label handling (collecting and mapping the label set) and input checks rather than counting.' : ': it is count-bound.'),
+        `lab takes ${(prfSec * 1e3).toFixed(1)} ms (${(prfSec / countSec).toFixed(1)}× that floor)${prfSec > 3 * countSec ? ', so it is not count-bound' : ': it is count-bound'}.`,
+      `Profile of lab's precisionRecallFscoreSupport (self time): ${describeHotspots(await profile(() => labPrf(yt, yp), 1))}.`,
     ];
 
     return [

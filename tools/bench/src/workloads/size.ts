@@ -4,10 +4,10 @@
  * tree-shaken) and gzipped at level 9; .wasm files excluded. Lab packages are bundled from their
  * TypeScript source (tsconfig.paths.json), tfjs-core + tfjs-backend-cpu from the installed package.
  */
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { loadEsbuild } from '../esbuild';
 import type { Impl } from '../report';
 import { errorText, type Context, type Workload } from './context';
 
@@ -67,21 +67,6 @@ export interface BundleSize {
   readonly byPackage: Record<string, number>;
 }
 
-/** The part of esbuild's API used here (esbuild is not a dependency of this package, so no types). */
-interface Esbuild {
-  build(options: Record<string, unknown>): Promise<{
-    outputFiles: { contents: Uint8Array }[];
-    metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
-  }>;
-}
-
-/** esbuild as the installed tooling has it (tsup's own dependency; not a dependency of this package). */
-export function loadEsbuild(): Esbuild {
-  const req = createRequire(import.meta.url);
-  const fromTsup = createRequire(req.resolve('tsup'));
-  return fromTsup('esbuild') as Esbuild;
-}
-
 export function packageOf(path: string): string {
   const lab = /packages\/([a-z0-9-]+)\//.exec(path);
   if (lab) return `@lab/${lab[1]}`;
@@ -107,7 +92,7 @@ export async function bundleSize(contents: string): Promise<BundleSize> {
     loader: { '.wasm': 'empty' },
     logLevel: 'silent',
   });
-  const code = r.outputFiles[0].contents;
+  const code = r.outputFiles![0].contents;
   const byPackage: Record<string, number> = {};
   for (const out of Object.values(r.metafile.outputs))
     for (const [path, info] of Object.entries(out.inputs)) byPackage[packageOf(path)] = (byPackage[packageOf(path)] ?? 0) + info.bytesInOutput;
