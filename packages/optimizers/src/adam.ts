@@ -4,7 +4,7 @@ import { addDecayedWeights } from './weight-decay';
 import { epsForm, head, named } from './named';
 import { beta, eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
 import { scale, scaleByLearningRate } from './scale';
-import { scaleByAdam } from './scale-by-adam';
+import { adamPass, scaleByAdam } from './scale-by-adam';
 import { part, withStep } from './fused';
 
 const PAPER = 'Kingma & Ba, ICLR 2015';
@@ -27,8 +27,9 @@ export function adamChain(
     ? withStep(t, (parts, h) => {
         const [b1, b2, lr, wd] = [h(o.b1, 'b1'), h(o.b2, 'b2'), h(o.lr, 'lr'), h(o.weightDecay, 'weightDecay')];
         const n = parts[0].count + 1;
-        // [sg, l2, keep, l, b1, b2, a, r, e, k, μ, c, nesterov, m, v, w]
-        return [o.maximize ? -1 : 1, decoupled ? 0 : wd, decoupled ? 1 - lr * wd : 1, -lr / (1 - b1 ** n), b1, b2, 1 / (1 - b2 ** n), inside ? e : 0, inside ? 0 : e, 1, 0, 1, false, part(parts, 'mu'), part(parts, 'nu'), part(parts, 'nuMax')];
+        const [sg, l2, keep, l, a, r, eps] = [o.maximize ? -1 : 1, decoupled ? 0 : wd, decoupled ? 1 - lr * wd : 1, -lr / (1 - b1 ** n), 1 / (1 - b2 ** n), inside ? e : 0, inside ? 0 : e];
+        const [M, V, W] = [part(parts, 'mu')!, part(parts, 'nu')!, part(parts, 'nuMax')];
+        return (p, g, i) => adamPass(p, g, M[i], V[i], W?.[i], b1, b2, sg, l2, keep, l, a, r, eps);
       })
     : t;
 }

@@ -36,10 +36,19 @@ export const rmspropDefinition = /* @__PURE__ */ defineOptimizer({
     const e = o.eps as number;
     const inside = o.epsInsideSqrt;
     return e > 0 && !o.centered
-      ? withStep(t, (parts, h) =>
-          // [sg, l2, keep, l, b1, b2, a, r, e, k, μ, c, nesterov, m, v, w, b]
-          [o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), 1, -h(o.lr, 'lr'), 0, h(o.alpha, 'alpha'), 1, inside ? e : 0, inside ? 0 : e, 1, h(o.momentum, 'momentum'), 1, false, , part(parts, 'nu'), , part(parts, 'trace')],
-        )
+      ? withStep(t, (parts, h, first) => {
+          const [sg, l2, a, l, mu, r, eps, V, B] = [o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), h(o.alpha, 'alpha'), -h(o.lr, 'lr'), h(o.momentum, 'momentum'), inside ? e : 0, inside ? 0 : e, part(parts, 'nu')!, part(parts, 'trace')];
+          return (p, g, i) => {
+            const [v, b] = [V[i], B?.[i]];
+            for (let j = 0; j < p.length; j++) {
+              const th = p[j];
+              const x = sg * g[j] + l2 * th;
+              let d = x / (Math.sqrt((v[j] = a * v[j] + (1 - a) * x * x) + r) + eps);
+              if (b) d = b[j] = first ? d : mu * b[j] + d;
+              p[j] = th + l * d;
+            }
+          };
+        })
       : t;
   },
 });

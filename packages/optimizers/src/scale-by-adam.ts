@@ -37,14 +37,28 @@ export function scaleByAdam({ b1 = 0.9, b2 = 0.999, eps = 1e-8, epsRoot = 0, ams
   return perParam(amsgrad ? ['mu', 'nu', 'nuMax'] : ['mu', 'nu'], { b1: [b1, 0, 1], b2: [b2, 0, 1], eps: [eps], epsRoot: [epsRoot] }, (h, t) => {
     const bc1 = 1 - h.b1 ** t;
     const bc2 = 1 - h.b2 ** t;
-    const sbc2 = Math.sqrt(bc2);
-    return (g, [m0, v0, w0], [m, v, w = v], o) => {
-      for (let j = 0; j < g.length; j++) {
-        m[j] = m0[j] * h.b1 + (1 - h.b1) * g[j];
-        v[j] = v0[j] * h.b2 + (1 - h.b2) * g[j] * g[j];
-        if (w0) w[j] = Math.max(w0[j], v[j]);
-        o[j] = m[j] / (h.epsRoot ? Math.sqrt(w[j] / bc2 + h.epsRoot) + h.eps : Math.sqrt(w[j]) / sbc2 + h.eps) / bc1;
-      }
+    // the update is the fused pass with θ = 0 (keep 0, l = 1/bc1) on copies of the moments
+    return (g, [m0, v0, w0], [m, v, w], o) => {
+      m.set(m0);
+      v.set(v0);
+      w?.set(w0);
+      adamPass(o, g, m, v, w, h.b1, h.b2, 1, 0, 0, 1 / bc1, 1 / bc2, h.epsRoot, h.eps);
     };
   });
+}
+
+/**
+ * @internal One Adam step over a parameter in place, also `adam()`'s fused step (arguments rather than
+ * closure variables so V8 keeps them in registers). With x = sg·g + l2·θ:
+ * `m ← b1·m + (1−b1)·x`, `v ← b2·v + (1−b2)·x²`, `v̂ ← max(v̂, v)` (w), `θ ← keep·θ + l·m / (√(v̂·a + r) + eps)`.
+ */
+export function adamPass(p: FloatArray, g: FloatArray, m: FloatArray, v: FloatArray, w: FloatArray | undefined, b1: number, b2: number, sg: number, l2: number, keep: number, l: number, a: number, r: number, eps: number): void {
+  for (let j = 0; j < p.length; j++) {
+    const th = p[j];
+    const x = sg * g[j] + l2 * th;
+    const mj = (m[j] = b1 * m[j] + (1 - b1) * x);
+    let vj = (v[j] = b2 * v[j] + (1 - b2) * x * x);
+    if (w) vj = w[j] = Math.max(w[j], vj);
+    p[j] = keep * th + (l * mj) / (Math.sqrt(vj * a + r) + eps);
+  }
 }

@@ -33,11 +33,22 @@ export const sgdDefinition = /* @__PURE__ */ defineOptimizer({
     const step = scaleByLearningRate(o.lr);
     const t = named(...head(o), ...(o.lrInsideMomentum ? [step, ...momentum] : [...momentum, step]));
     // Fused in-place step: θ, g and the momentum buffer (g, or −α·g with lrInsideMomentum) read and written once.
-    return withStep(t, (parts, h) => {
+    return withStep(t, (parts, h, first) => {
       const lr = h(o.lr, 'lr');
       const inside = o.lrInsideMomentum;
-      // [sg, l2, keep, l, b1, b2, a, r, e, k, μ, c, nesterov, m, v, w, b]
-      return [o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), 1, inside ? 1 : -lr, 0, 0, 1, 0, 0, inside ? -lr : 1, h(o.momentum, 'momentum'), 1 - h(o.dampening, 'dampening'), o.nesterov, , , , part(parts, 'trace')];
+      const [sg, l2, k, l, mu, c, B] = [o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), inside ? -lr : 1, inside ? 1 : -lr, h(o.momentum, 'momentum'), 1 - h(o.dampening, 'dampening'), part(parts, 'trace')];
+      return (p, g, i) => {
+        const b = B?.[i];
+        for (let j = 0; j < p.length; j++) {
+          const th = p[j];
+          const x = k * (sg * g[j] + l2 * th);
+          if (!b) p[j] = th + l * x;
+          else {
+            const bj = (b[j] = first ? x : mu * b[j] + c * x);
+            p[j] = th + l * (o.nesterov ? x + mu * bj : bj);
+          }
+        }
+      };
     });
   },
 });
