@@ -315,4 +315,81 @@ export const demoChecks: DemoCheck[] = [
       expect(await num(page, 'plan-last')).toBe(1);
     },
   },
+  {
+    name: 'models and risk: the λ slider changes the fit; the degree moves from under- to over-fit; the loss controls change the loss curves',
+    slug: 'models-and-risk',
+    path: '/demos/models-and-risk.html',
+    async run(page) {
+      await mounted(page, 'models-risk');
+      const train0 = await num(page, 'train-mse');
+      const test0 = await num(page, 'test-mse');
+      const fit0 = await pixels(page, 'fit-chart');
+      // a large λ flattens the fit: the chart changes and the training error goes up
+      await slide(page, 'risk-model-lambda', 'max');
+      expect(await text(page, 'risk-model-lambda-value')).toBe('10');
+      expect(await pixels(page, 'fit-chart')).not.toBe(fit0);
+      expect(await num(page, 'train-mse')).toBeGreaterThan(train0 * 2);
+      // no penalty and degree 9 through 10 points: the training error vanishes, the test error grows (over-fit)
+      await slide(page, 'risk-model-lambda', 'min');
+      await page.locator(tid('risk-model-penalty')).selectOption('none');
+      await slide(page, 'risk-model-degree', 9);
+      expect(await text(page, 'risk-model-degree-value')).toBe('9');
+      expect(await num(page, 'train-mse')).toBeLessThan(1e-6);
+      expect(await num(page, 'test-mse')).toBeGreaterThan(test0 * 2);
+      // degree 0: a constant under-fits, both errors are large
+      await slide(page, 'risk-model-degree', 0);
+      expect(await num(page, 'train-mse')).toBeGreaterThan(0.3);
+      expect(await num(page, 'test-mse')).toBeGreaterThan(0.3);
+      // L1: the lasso fit reacts to λ too
+      await slide(page, 'risk-model-degree', 9);
+      await page.locator(tid('risk-model-penalty')).selectOption('l1');
+      await slide(page, 'risk-model-lambda', 300);
+      const l1a = await pixels(page, 'fit-chart');
+      const r1 = await num(page, 'penalty');
+      await slide(page, 'risk-model-lambda', 'max');
+      expect(await pixels(page, 'fit-chart')).not.toBe(l1a);
+      expect(await num(page, 'penalty')).toBeLessThan(r1);
+      // losses against the margin: the hinge margin and Huber's δ (from the specs) change the curves
+      expect(await params(page, 'loss-hinge-controls')).toEqual(['margin']);
+      expect(await params(page, 'loss-huber-controls')).toEqual(['delta']);
+      const curves = page.locator(tid('loss-curves'));
+      const c0 = await curves.getAttribute('data-checksum');
+      await slide(page, 'loss-hinge-margin', 'max');
+      const c1 = await curves.getAttribute('data-checksum');
+      expect(c1).not.toBe(c0);
+      await slide(page, 'loss-huber-delta', 'min');
+      expect(await curves.getAttribute('data-checksum')).not.toBe(c1);
+    },
+  },
+  {
+    name: 'bias and variance: λ and the degree trade bias² against variance; the curve and the dart board follow',
+    slug: 'bias-variance',
+    path: '/demos/bias-variance.html',
+    async run(page) {
+      await mounted(page, 'bias-variance');
+      const b0 = await num(page, 'bias2');
+      const v0 = await num(page, 'variance');
+      const fits0 = await pixels(page, 'bv-fits');
+      const board0 = await page.locator(tid('board-model')).getAttribute('data-bias');
+      expect(await num(page, 'total')).toBeCloseTo(b0 + v0 + 0.09, 3);
+      // more regularisation: more bias, less variance
+      await slide(page, 'bv-lambda', 'max');
+      const b1 = await num(page, 'bias2');
+      const v1 = await num(page, 'variance');
+      expect(b1).toBeGreaterThan(b0);
+      expect(v1).toBeLessThan(v0);
+      expect(await pixels(page, 'bv-fits')).not.toBe(fits0);
+      expect(await page.locator(tid('board-model')).getAttribute('data-bias')).not.toBe(board0);
+      // a flexible model with almost no penalty: low bias, more variance than the stiff one
+      await slide(page, 'bv-lambda', 'min');
+      await slide(page, 'bv-degree', 'max');
+      expect(await num(page, 'variance')).toBeGreaterThan(v1);
+      expect(await num(page, 'bias2')).toBeLessThan(b1);
+      // the complexity axis switches between λ and the degree
+      const curve = await pixels(page, 'bv-curve');
+      await page.locator(tid('bv-against')).selectOption('degree');
+      expect(await pixels(page, 'bv-curve')).not.toBe(curve);
+      for (const b of ['board-ll', 'board-lh', 'board-hl', 'board-hh', 'board-model']) expect(await page.locator(`${tid(b)} circle.dart`).count()).toBe(24);
+    },
+  },
 ];
