@@ -13,6 +13,13 @@ type Part = { readonly count: number } & Record<string, FloatArray[] | undefined
 /** One step's pass over parameter `i`: update `p` and that parameter's state arrays in place from `g`. */
 export type Pass = (p: FloatArray, g: FloatArray, i: number) => void;
 
+/** x·0 is 0 for finite x and NaN otherwise: a branch-free scan, faster than isFinite per element. */
+function finite(xs: readonly FloatArray[]): boolean {
+  let s = 0;
+  for (const x of xs) for (let j = 0; j < x.length; j++) s += x[j] * 0;
+  return s === 0;
+}
+
 /** The chain part whose state holds `key`. */
 export const part = (parts: readonly Part[], key: string): FloatArray[] | undefined => parts.find((s) => key in s)?.[key];
 
@@ -27,7 +34,7 @@ export function withStep<S>(t: GradientTransformation<S>, prepare: (parts: Part[
   return {
     ...t,
     step(params, grads, state) {
-      assertFinite(grads, 'grads');
+      if (!finite(grads)) assertFinite(grads, 'grads');
       const parts = state as unknown as Part[];
       const pass = prepare(parts, (s, name) => valueAt(s, parts[0].count, name), parts.some((s) => 'trace' in s && !s.count));
       params.forEach((p, i) => pass(p, grads[i], i));
