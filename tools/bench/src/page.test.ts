@@ -43,6 +43,9 @@ describe('renderPage', () => {
     expect(page).toContain('scalar JS \\| no SIMD, a &lt; b');
     expect(page).not.toMatch(/\{\{/);
   });
+  test('number columns are right-aligned, text columns left-aligned', () => {
+    expect(page).toContain('| implementation | GFLOP/s |\n|---|---:|');
+  });
 });
 
 describe('console output', () => {

@@ -52,8 +52,13 @@ export function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\{\{/g, '{ {').replace(/\n/g, ' ');
 }
 
-const mdTable = (header: readonly string[], body: readonly (readonly string[])[]) =>
-  [`| ${header.map(cell).join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...body.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+/** A Markdown table; `numeric` lists the right-aligned (number) columns. */
+export const mdTable = (header: readonly string[], body: readonly (readonly string[])[], numeric: readonly number[] = []) =>
+  [
+    `| ${header.map(cell).join(' | ')} |`,
+    `|${header.map((_, i) => (numeric.includes(i) ? '---:' : '---')).join('|')}|`,
+    ...body.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
 
 export function renderPage(run: RunResult): string {
   const m = run.machine;
@@ -100,24 +105,30 @@ export function renderPage(run: RunResult): string {
       const e = evaluateGoal(w, g);
       goalRows.push([w.title, g.text, mark(e.met), e.detail]);
     }
-  out.push(mdTable(['workload', 'goal', 'status', 'detail'], goalRows), '');
+  out.push(
+    mdTable(['workload', 'goal', 'status', 'detail'], goalRows),
+    '',
+    'What limits each workload — and so each missed goal — is under the workload below, from timings and a V8 sampling profile taken in this same run.',
+    '',
+  );
 
   out.push('## Every ratio', '');
   out.push(
     mdTable(
       ['workload', 'unit', 'ours', 'value', 'peer', 'value', 'ratio ours/peer', 'ours better by'],
       run.results.flatMap((w) => rows(w).map((r) => [w.id, w.unit, r.oursName, fmt(r.ours), r.peerName, fmt(r.peer), r.ratio === null ? '–' : fmt(r.ratio), fmtRatio(r.speedup)])),
+      [3, 5, 6, 7],
     ),
     '',
   );
 
   for (const w of run.results) {
     out.push(`## ${w.title}`, '', `Unit: ${w.unit}, ${dir(w)}.`, '');
-    out.push(mdTable(['implementation', w.unit], w.impls.map((i) => [i.name, i.value === null ? `not available: ${i.reason}` : fmt(i.value)])), '');
+    out.push(mdTable(['implementation', w.unit], w.impls.map((i) => [i.name, i.value === null ? `not available: ${i.reason}` : fmt(i.value)]), [1]), '');
     const gs = w.goals.map((g) => ({ g, e: evaluateGoal(w, g) }));
     if (gs.length) out.push('Goals:', '', ...gs.map(({ g, e }) => `- ${g.text}: **${mark(e.met)}** — ${cell(e.detail)}`), '');
     if (w.limits.length) out.push('What limits it (measured in this run):', '', ...w.limits.map((l) => `- ${cell(l)}`), '');
-    if (w.notes.length) out.push(...w.notes.map((n) => `- ${cell(n)}`), '');
+    if (w.notes.length) out.push('Notes:', '', ...w.notes.map((n) => `- ${cell(n)}`), '');
     if (w.checks.length) out.push('Agreement checks:', '', ...w.checks.map((c) => `- ${c.ok ? 'ok' : '**failed**'}: ${cell(c.name)} (${cell(c.detail)})`), '');
   }
   out.push(

@@ -54,6 +54,7 @@ export function hotspots(profile: Profile, top = 6): Hotspot[] {
   });
   if (total === 0) return [];
   return [...self.entries()]
+    .filter(([, t]) => t / total >= 0.01)
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([name, t]) => ({ name, share: t / total }));
