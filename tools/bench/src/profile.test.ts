@@ -25,6 +25,7 @@ describe('hotspots', () => {
       { name: '(garbage collector)', share: 0.25 },
     ]);
     expect(describeHotspots(h)).toBe('75 % a (@lab/tensor x.ts), 25 % (garbage collector)');
+    expect(describeHotspots([])).toBe('too few samples to attribute');
   });
   test('profiles a real function in this process', async () => {
     function busyLoop() {

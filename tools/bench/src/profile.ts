@@ -84,5 +84,6 @@ export async function profile(fn: () => unknown, repeat: number, top = 6): Promi
 
 /** `37 % encode (@lab/metrics util.ts), 12 % (garbage collector), ...` */
 export function describeHotspots(h: readonly Hotspot[]): string {
+  if (h.length === 0) return 'too few samples to attribute';
   return h.map((x) => `${Math.round(x.share * 100)} % ${x.name}`).join(', ');
 }
