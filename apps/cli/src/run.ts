@@ -9,6 +9,8 @@ import cliProgress from 'cli-progress';
 import type { BuildConfig } from '@lab/core';
 import { planTraining } from '@lab/data-split';
 import type { Dataset } from '@lab/datasets';
+import { jsBackend, setBackend } from '@lab/tensor';
+import { createWasmBackend, useBestBackend, wasmSupport } from '@lab/tensor/wasm';
 import { createModel, evaluate, fit, type Evaluation, type FitConfig, type FitEvent, type FitResult, type ModelSpec } from '@lab/train';
 import { fileCheckpoint, loadCheckpoint } from '@lab/train/node';
 import type { Context } from './context';
@@ -58,6 +60,7 @@ export interface RunFlags {
   progress: boolean;
   checkpoint?: string;
   resume?: boolean;
+  backend?: string;
   [k: string]: unknown;
 }
 
@@ -85,6 +88,7 @@ export function addRunOptions(cmd: Command, ctx: Context, argv: readonly string[
     .option('--clip-value <max>', 'clip every gradient entry to [-max, max]')
     .option('--patience <epochs>', 'early stopping on validation loss after this many epochs without improvement')
     .option('--seed <n>', 'seed of the split, the initial weights and the batch order', TRAIN_DEFAULTS.seed)
+    .addOption(new Option('--backend <name>', 'tensor backend: auto (WebAssembly SIMD where the runtime has it, else JavaScript), wasm or js').choices(['auto', 'wasm', 'js']).default('auto'))
     .option('--no-standardize', 'do not standardise features (mean 0, variance 1 from the training part)')
     .option('--no-progress', 'no progress bar');
   if (optimizerFlags) {
@@ -180,6 +184,7 @@ export function fitConfigFromFlags(ctx: Context, f: RunFlags, nTrain: number): F
 
 export interface RunResult {
   label: string;
+  backend: string;
   data: string;
   model: ModelSpec;
   optimizer: BuildConfig;
@@ -194,9 +199,27 @@ export interface RunResult {
 export interface PreparedData {
   dataset: Dataset;
   splits: Splits;
+  /** The tensor backend in use: 'wasm' or 'js'. */
+  backend: string;
+}
+
+/** Select the tensor backend of `--backend` (float32 kernels in WebAssembly SIMD, or plain JavaScript). */
+export async function selectBackend(name: string | undefined): Promise<string> {
+  if (name === 'js') {
+    setBackend(jsBackend);
+    return 'js';
+  }
+  if (name === 'wasm') {
+    if (!wasmSupport().simd) throw new UsageError('--backend wasm: this runtime has no WebAssembly SIMD');
+    setBackend(await createWasmBackend());
+    return 'wasm';
+  }
+  const b = await useBestBackend();
+  return b === jsBackend ? 'js' : 'wasm';
 }
 
 export async function prepareData(f: RunFlags): Promise<PreparedData> {
+  const backend = await selectBackend(f.backend);
   const dataset = await loadData({ data: f.data, labels: f.labels, labelColumn: f.labelColumn });
   const splits = splitData(dataset, {
     testFraction: parseFraction('--test-split', f.testSplit, { allowZero: false }),
@@ -204,7 +227,7 @@ export async function prepareData(f: RunFlags): Promise<PreparedData> {
     seed: num('--seed', f.seed, { min: 0, int: true }) as number,
     standardize: f.standardize,
   });
-  return { dataset, splits };
+  return { dataset, splits, backend };
 }
 
 /** Run one training from flags (and optional overrides from `compare`). */
@@ -273,6 +296,7 @@ export async function runTraining(
   const test = evaluate(model, splits.test, { registry: ctx.registry });
   return {
     label: label ?? `${f.optimizer}`,
+    backend: prepared.backend,
     data: dataset.name,
     model: spec,
     optimizer: optConfig,

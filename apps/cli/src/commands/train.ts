@@ -24,6 +24,7 @@ function testSummary(r: RunResult) {
 function runJson(r: RunResult) {
   return {
     label: r.label,
+    backend: r.backend,
     data: r.data,
     splits: r.splits,
     model: r.model,
@@ -95,7 +96,7 @@ export function registerTrainCommands(program: Command, ctx: Context, argv: read
       json: runJson(r),
       summary: { data: r.data, model: JSON.stringify(r.model), optimizer: JSON.stringify(r.optimizer), schedule: JSON.stringify(r.schedule), steps: r.fit.steps, seconds: (r.fit.elapsedMs / 1000).toFixed(1) },
       text: [
-        `${r.data}: ${r.splits.train} train / ${r.splits.validation} validation / ${r.splits.test} test samples; ${r.fit.steps} steps (${r.stepsPerEpoch} per epoch) in ${(r.fit.elapsedMs / 1000).toFixed(1)} s; stopped: ${r.fit.stopReason}`,
+        `${r.data} (${r.backend} backend): ${r.splits.train} train / ${r.splits.validation} validation / ${r.splits.test} test samples; ${r.fit.steps} steps (${r.stepsPerEpoch} per epoch) in ${(r.fit.elapsedMs / 1000).toFixed(1)} s; stopped: ${r.fit.stopReason}`,
         ...(interrupted && f.checkpoint ? [`interrupted: checkpoint written to ${f.checkpoint}; continue with --resume`] : []),
       ],
       tables: testTables(r),
