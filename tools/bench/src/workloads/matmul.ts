@@ -123,8 +123,8 @@ export const matmulWorkload: Workload = {
     if (wasm && wasm.value === null) limits.push(`The wasm SIMD backend was ${wasm.reason}.`);
     else if (wasm?.value)
       limits.push(
-        `The wasm backend runs 128-bit wasm SIMD (4 float32 lanes, ${wasmRelaxed ? 'relaxed SIMD fused multiply-add available' : 'no fused multiply-add: relaxed SIMD does not validate on this Node'}); ` +
-          `native code such as OpenBLAS in PyTorch uses 512-bit AVX-512 FMA on this CPU.`,
+        `The wasm backend runs 128-bit wasm SIMD (4 float32 lanes) ${wasmRelaxed ? 'with relaxed-SIMD fused multiply-add' : 'without fused multiply-add (relaxed SIMD does not validate on this Node)'}; ` +
+          'when its profile below is nearly all WebAssembly code, the kernel itself (register tile, 128-bit width, no FMA) is the limit, not the JavaScript around it.',
       );
     const tfBest = best(impls.filter((i) => i.id.startsWith('tfjs')), 'higher');
     if (tfBest?.value && 13 * tfBest.value > 116)
