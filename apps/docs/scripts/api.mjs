@@ -10,7 +10,8 @@
  * present. Type errors in a package do not stop the reference (skipErrorChecking): type checking is
  * the job of each package's own `typecheck` task.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +33,7 @@ if (existsSync(join(plugin, 'src', 'index.ts')) && existsSync(join(plugin, 'pack
 const typedoc = join(app, 'node_modules', 'typedoc', 'bin', 'typedoc');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const rows = [];
-for (const { slug, pkgDir } of sources) {
+function document({ slug, pkgDir }) {
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const dest = join(tmp, slug);
   rmSync(dest, { recursive: true, force: true });
@@ -56,14 +56,32 @@ for (const { slug, pkgDir } of sources) {
     '--sanitizeComments',
     '--logLevel', 'Error',
   ];
-  const r = spawnSync(process.execPath, args, { cwd: app, stdio: 'inherit' });
-  if (r.status !== 0) {
-    console.error(`api.mjs: TypeDoc failed for ${pkg.name}`);
-    process.exit(1);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: app, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`api.mjs: TypeDoc failed for ${pkg.name} (exit ${code})`));
+      mkdirSync(join(out, slug), { recursive: true });
+      for (const f of readdirSync(dest)) renameSync(join(dest, f), join(out, slug, f));
+      resolve(`| [${pkg.name}](./${slug}/) | ${pkg.description ?? ''} |`);
+    });
+  });
+}
+
+// TypeDoc runs once per package; run as many at once as there are cores.
+const rows = new Array(sources.length);
+let next = 0;
+const worker = async () => {
+  while (next < sources.length) {
+    const i = next++;
+    rows[i] = await document(sources[i]);
   }
-  mkdirSync(join(out, slug), { recursive: true });
-  for (const f of readdirSync(dest)) renameSync(join(dest, f), join(out, slug, f));
-  rows.push(`| [${pkg.name}](./${slug}/) | ${pkg.description ?? ''} |`);
+};
+try {
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(availableParallelism(), sources.length)) }, worker));
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
 }
 writeFileSync(
   join(out, 'index.md'),

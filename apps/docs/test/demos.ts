@@ -115,6 +115,37 @@ async function params(page: Page, controls: string): Promise<string[]> {
   return page.locator(`${tid(controls)} [data-param]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-param') ?? ''));
 }
 
+
+interface TrainRow {
+  batch: number;
+  iterations: number;
+  first: number;
+  afterOne: number;
+  last: number;
+  error: string;
+}
+
+async function trainingRows(page: Page, after = 0): Promise<TrainRow[]> {
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector('[data-testid="training"]');
+      return Number(el?.getAttribute('data-run')) > n && el?.getAttribute('data-status') === 'done';
+    },
+    after,
+    { timeout: 120_000 },
+  );
+  return page.locator('[data-batch]').evaluateAll((els) =>
+    els.map((e) => ({
+      batch: Number(e.getAttribute('data-batch')),
+      iterations: Number(e.getAttribute('data-iterations')),
+      first: Number(e.getAttribute('data-first')),
+      afterOne: Number(e.getAttribute('data-after-one')),
+      last: Number(e.getAttribute('data-last')),
+      error: e.getAttribute('data-error') ?? '',
+    })),
+  );
+}
+
 // ------------------------------------------------------------------------------------ checks
 
 export const demoChecks: DemoCheck[] = [
@@ -390,6 +421,40 @@ export const demoChecks: DemoCheck[] = [
       await page.locator(tid('bv-against')).selectOption('degree');
       expect(await pixels(page, 'bv-curve')).not.toBe(curve);
       for (const b of ['board-ll', 'board-lh', 'board-hl', 'board-hh', 'board-model']) expect(await page.locator(`${tid(b)} circle.dart`).count()).toBe(24);
+    },
+  },
+  {
+    name: 'training on digits: every batch size trains (the loss goes down), iterations follow N/B, small batches get further per epoch; the controls re-run it',
+    slug: 'training',
+    path: '/demos/training.html',
+    async run(page) {
+      await mounted(page, 'training');
+      let rows = await trainingRows(page);
+      expect(rows.map((r) => r.batch)).toEqual([1797, 128, 16, 1]);
+      for (const r of rows) {
+        expect(r.error, `B = ${r.batch}`).toBe('');
+        expect(r.iterations, `B = ${r.batch}: 5 epochs of ceil(1797 / B) batches`).toBe(5 * Math.ceil(1797 / r.batch));
+        expect(r.first).toBeCloseTo(Math.log(10), 0);
+        expect(r.last, `B = ${r.batch}: the training loss must go down`).toBeLessThan(r.first);
+      }
+      const first = rows;
+      const by = (b: number) => first.find((r) => r.batch === b)!;
+      expect(by(16).afterOne).toBeLessThan(by(128).afterOne);
+      expect(by(128).afterOne).toBeLessThan(by(1797).afterOne);
+      const epochChart = await pixels(page, 'loss-by-epoch');
+      // a smaller learning rate (sgd's own lr control): less progress for full-batch descent
+      let run = Number(await page.locator(tid('training')).getAttribute('data-run'));
+      await slide(page, 'train-sgd-lr', 'min');
+      rows = await trainingRows(page, run);
+      expect(rows.find((r) => r.batch === 1797)!.last).toBeGreaterThan(by(1797).last);
+      expect(await pixels(page, 'loss-by-epoch')).not.toBe(epochChart);
+      // other batch sizes, from the numbers control
+      run = Number(await page.locator(tid('training')).getAttribute('data-run'));
+      const field = page.locator(tid('train-run-batchSizes'));
+      await field.fill('1797, 64');
+      await field.dispatchEvent('change');
+      rows = await trainingRows(page, run);
+      expect(rows.map((r) => [r.batch, r.iterations])).toEqual([[1797, 5], [64, 5 * 29]]);
     },
   },
 ];
