@@ -16,6 +16,8 @@ export interface Machine {
   /** Thread/BLAS environment variables as set for this run (reported, never changed). */
   readonly env: Record<string, string>;
   readonly commit: string;
+  /** Packages whose working tree differed from the commit when the run started (measured as they were). */
+  readonly uncommitted: readonly string[];
   /** 1-minute load average when the run started (other processes compete for the 2 cores). */
   readonly loadAtStart: number;
 }
@@ -43,8 +45,12 @@ export function machine(python: PythonStatus): Machine {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (/^(OPENBLAS|OMP|MKL|GOTO|NVPL|BLIS)_/.test(k) && v !== undefined) env[k] = v;
   let commit = 'unknown';
+  let uncommitted: string[] = [];
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    commit = git('rev-parse', '--short', 'HEAD').trim();
+    const changed = git('status', '--porcelain', '--', ':/packages').split('\n').map((l) => /packages\/([a-z0-9-]+)\//.exec(l)?.[1]).filter((p): p is string => !!p);
+    uncommitted = [...new Set(changed)].sort().map((p) => `@lab/${p}`);
   } catch {
     /* not a git checkout */
   }
@@ -60,6 +66,7 @@ export function machine(python: PythonStatus): Machine {
     python,
     env,
     commit,
+    uncommitted,
     loadAtStart: os.loadavg()[0],
   };
 }

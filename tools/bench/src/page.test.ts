@@ -18,7 +18,7 @@ const run: RunResult = {
   date: '2026-01-02', durationS: 321, loadAtEnd: 1.5,
   machine: {
     cpu: 'Test CPU', cores: 2, memoryGiB: 24, os: 'Linux', node: 'v20.20.2', v8: '11.3', wasmSimd: true, wasmRelaxedSimd: false,
-    python: { available: false, reason: 'no python' }, env: { OPENBLAS_NUM_THREADS: '1' }, commit: 'abc1234', loadAtStart: 0.5,
+    python: { available: false, reason: 'no python' }, env: { OPENBLAS_NUM_THREADS: '1' }, commit: 'abc1234', uncommitted: ['@lab/optimizers'], loadAtStart: 0.5,
   },
   results: [matmul],
 };
@@ -28,6 +28,7 @@ describe('renderPage', () => {
   test('has the machine facts, date and commit', () => {
     expect(page).toContain('2026-01-02');
     expect(page).toContain('abc1234');
+    expect(page).toContain('with uncommitted work in @lab/optimizers');
     expect(page).toContain('Test CPU, 2 cores');
     expect(page).toContain('OPENBLAS_NUM_THREADS=1');
     expect(page).toContain('skipped: no python');
