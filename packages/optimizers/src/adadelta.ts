@@ -1,25 +1,24 @@
 import { defineOptimizer, instantiate } from '@lab/core';
 import type { InputOptions } from '@lab/core';
-import { head, named } from './named';
-import { eps, lr, maximize, weightDecay } from './params';
-import { scaleByLearningRate } from './scale';
+import { named } from './named';
+import { beta, eps, lr, maximize, weightDecay } from './params';
 import { scaleByAdaDelta } from './scale-by-adadelta';
 
 /** The `adadelta` definition (params spec + constructor); `adadelta(options)` builds it. */
 export const adadeltaDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adadelta',
   meta: {
-    description: 'AdaDelta: unit-corrected steps from running means of g^2 and step^2 (PyTorch Adadelta)',
-    paper: 'Zeiler, arXiv:1212.5701, 2012',
+    description: 'unit-corrected steps',
+    paper: 'Zeiler 2012',
   },
   params: {
     lr: lr(1),
-    rho: { kind: 'number-or-schedule', default: 0.9, min: 0, max: 1, description: 'decay rho of the running means' },
+    rho: beta(0.9, 'decay of the running means'),
     eps: eps(1e-6),
-    weightDecay: weightDecay(),
+    weightDecay,
     maximize,
   },
-  create: (o) => named(...head(o), scaleByAdaDelta({ rho: o.rho, eps: o.eps }), scaleByLearningRate(o.lr)),
+  create: (o) => named(o, scaleByAdaDelta(o)),
 });
 
 /**

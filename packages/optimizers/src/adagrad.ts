@@ -1,8 +1,7 @@
 import { defineOptimizer, instantiate } from '@lab/core';
 import type { InputOptions } from '@lab/core';
-import { epsForm, head, named } from './named';
-import { eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
-import { scaleByLearningRate } from './scale';
+import { epsForm, named } from './named';
+import { eps, epsInsideSqrt, lr, maximize, num, weightDecay } from './params';
 import { scaleByRss } from './scale-by-rss';
 import { valueAt } from './util';
 
@@ -10,24 +9,19 @@ import { valueAt } from './util';
 export const adagradDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adagrad',
   meta: {
-    description: 'AdaGrad: steps scaled by the root sum of squared gradients (PyTorch Adagrad)',
-    paper: 'Duchi, Hazan & Singer, JMLR 2011',
+    description: 'scaled by the root sum of squares',
+    paper: 'Duchi et al. 2011',
   },
   params: {
     lr: lr(0.01),
-    lrDecay: { kind: 'number-or-schedule', default: 0, min: 0, description: 'learning-rate decay: lr_t = lr / (1 + t * lrDecay)' },
-    weightDecay: weightDecay(),
-    initialAccumulator: { kind: 'number', default: 0, min: 0, description: 'initial value G_0 of the sum of squares' },
+    lrDecay: num(0, 'learning-rate decay'),
+    weightDecay,
+    initialAccumulator: { kind: 'number', default: 0, min: 0, description: 'initial sum of squares' },
     eps: eps(1e-10),
     maximize,
     epsInsideSqrt,
   },
-  create: (o) =>
-    named(
-      ...head(o),
-      scaleByRss({ initialAccumulator: o.initialAccumulator, ...epsForm(o.eps, o.epsInsideSqrt) }),
-      scaleByLearningRate((t) => valueAt(o.lr, t, 'lr') / (1 + t * valueAt(o.lrDecay, t, 'lrDecay'))),
-    ),
+  create: (o) => named({ ...o, lr: (t) => valueAt(o.lr, t, 'lr') / (1 + t * valueAt(o.lrDecay, t, 'lrDecay')) }, scaleByRss({ ...o, ...epsForm(o.eps, o.epsInsideSqrt) })),
 });
 
 /**

@@ -1,13 +1,11 @@
 import { defineOptimizer, instantiate } from '@lab/core';
 import type { InputOptions, Scalar } from '@lab/core';
 import { addDecayedWeights } from './weight-decay';
-import { epsForm, head, named } from './named';
-import { beta, eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
-import { scale, scaleByLearningRate } from './scale';
+import { epsForm, named } from './named';
+import { b1, b2, eps, epsInsideSqrt, flag, KINGMA_BA, lr, maximize, num, weightDecay } from './params';
 import { adamPass, scaleByAdam } from './scale-by-adam';
 import { part, withStep } from './fused';
 
-const PAPER = 'Kingma & Ba, ICLR 2015';
 
 /** The Adam family's chain: L2 (adam, amsgrad) or decoupled (adamw) weight decay. */
 export function adamChain(
@@ -15,33 +13,28 @@ export function adamChain(
   amsgrad: boolean,
   decoupled = false,
 ) {
-  const direction = scaleByAdam({ b1: o.b1, b2: o.b2, amsgrad, ...epsForm(o.eps, o.epsInsideSqrt) });
-  const t = decoupled
-    ? named(...(o.maximize ? [scale(-1)] : []), direction, addDecayedWeights(o.weightDecay), scaleByLearningRate(o.lr))
-    : named(...head(o), direction, scaleByLearningRate(o.lr));
+  const e = epsForm(o.eps as number, o.epsInsideSqrt);
+  const direction = scaleByAdam({ b1: o.b1, b2: o.b2, amsgrad, ...e });
+  const t = decoupled ? named({ ...o, weightDecay: 0 }, direction, addDecayedWeights(o.weightDecay)) : named(o, direction);
   // Fused in-place step (the Optimizer facade uses it): θ, g, m, v (and v̂) read and written once.
   // eps = 0 (0/0 is possible) or a schedule: the plain path, which checks the updates.
-  const e = o.eps as number;
-  const inside = o.epsInsideSqrt;
-  return e > 0
-    ? withStep(t, (parts, h) => {
-        const [b1, b2, lr, wd] = [h(o.b1, 'b1'), h(o.b2, 'b2'), h(o.lr, 'lr'), h(o.weightDecay, 'weightDecay')];
-        const n = parts[0].count + 1;
-        const [sg, l2, keep, l, a, r, eps] = [o.maximize ? -1 : 1, decoupled ? 0 : wd, decoupled ? 1 - lr * wd : 1, -lr / (1 - b1 ** n), 1 / (1 - b2 ** n), inside ? e : 0, inside ? 0 : e];
-        const [M, V, W] = [part(parts, 'mu')!, part(parts, 'nu')!, part(parts, 'nuMax')];
-        return (p, g, i) => adamPass(p, g, M[i], V[i], W?.[i], b1, b2, sg, l2, keep, l, a, r, eps);
+  return (o.eps as number) > 0
+    ? withStep(t, o, (parts, h, _, sg, wd, lr) => {
+        const [b1, b2, n] = [h(o.b1, 'b1'), h(o.b2, 'b2'), parts[0].count + 1];
+        const [l2, keep, l, a, M, V, W] = [decoupled ? 0 : wd, decoupled ? 1 - lr * wd : 1, -lr / (1 - b1 ** n), 1 / (1 - b2 ** n), part(parts, 'mu')!, part(parts, 'nu')!, part(parts, 'nuMax')];
+        return (p, g, i) => adamPass(p, g, M[i], V[i], W?.[i], b1, b2, sg, l2, keep, l, a, e.epsRoot, e.eps);
       })
     : t;
 }
 
-const AMSGRAD = { kind: 'boolean', default: false, description: 'AMSGrad: normalise by the running maximum of v' } as const;
+const AMSGRAD = /* @__PURE__ */ flag('use the running max of v');
 
 /* @__NO_SIDE_EFFECTS__ */
 function adamSpec<W>(wd: W) {
   return {
     lr: lr(1e-3),
-    b1: beta(0.9, 'the first moment'),
-    b2: beta(0.999, "the second moment (the lecture uses 0.99)"),
+    b1,
+    b2,
     eps: eps(1e-8),
     weightDecay: wd,
     maximize,
@@ -52,8 +45,8 @@ function adamSpec<W>(wd: W) {
 /** The `adam` definition (params spec + constructor); `adam(options)` builds it. */
 export const adamDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adam',
-  meta: { description: 'Adam: bias-corrected first and second moment estimates (PyTorch Adam)', paper: PAPER },
-  params: { ...adamSpec(weightDecay()), amsgrad: AMSGRAD },
+  meta: { description: 'adaptive moment estimation', paper: KINGMA_BA },
+  params: { ...adamSpec(weightDecay), amsgrad: AMSGRAD },
   create: (o) => adamChain(o, o.amsgrad),
 });
 
@@ -83,8 +76,8 @@ export const adam = (options: InputOptions<typeof adamDefinition.params> = {}) =
 /** The `amsgrad` definition: Adam with the running maximum of v. */
 export const amsgradDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'amsgrad',
-  meta: { description: 'AMSGrad: Adam with the running maximum of v', paper: 'Reddi, Kale & Kumar, ICLR 2018' },
-  params: adamSpec(weightDecay()),
+  meta: { description: 'Adam with the running max of v', paper: 'Reddi et al., ICLR 2018' },
+  params: adamSpec(weightDecay),
   create: (o) => adamChain(o, true),
 });
 
@@ -108,9 +101,9 @@ export const amsgrad = (options: InputOptions<typeof amsgradDefinition.params> =
 /** The `adamw` definition (params spec + constructor); `adamw(options)` builds it. */
 export const adamwDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adamw',
-  meta: { description: 'AdamW: Adam with decoupled weight decay (PyTorch AdamW)', paper: 'Loshchilov & Hutter, ICLR 2019' },
+  meta: { description: 'Adam with decoupled weight decay', paper: 'Loshchilov & Hutter, ICLR 2019' },
   params: {
-    ...adamSpec({ kind: 'number-or-schedule', default: 0.01, min: 0, description: 'decoupled weight decay: theta -= lr * weightDecay * theta' } as const),
+    ...adamSpec(num(0.01, 'decoupled weight decay')),
     amsgrad: AMSGRAD,
   },
   create: (o) => adamChain(o, o.amsgrad, true),

@@ -1,16 +1,15 @@
 import { defineOptimizer, instantiate } from '@lab/core';
 import type { InputOptions } from '@lab/core';
-import { head, named } from './named';
-import { beta, eps, lr, maximize, weightDecay } from './params';
-import { scaleByLearningRate } from './scale';
+import { named } from './named';
+import { b1, beta, eps, KINGMA_BA, lr, maximize, weightDecay } from './params';
 import { scaleByAdamax } from './scale-by-adamax';
 
 /** The `adamax` definition (params spec + constructor); `adamax(options)` builds it. */
 export const adamaxDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adamax',
-  meta: { description: 'Adamax: Adam with the infinity norm (PyTorch Adamax)', paper: 'Kingma & Ba, ICLR 2015, section 7' },
-  params: { lr: lr(2e-3), b1: beta(0.9, 'the first moment'), b2: beta(0.999, 'the infinity norm'), eps: eps(1e-8), weightDecay: weightDecay(), maximize },
-  create: (o) => named(...head(o), scaleByAdamax({ b1: o.b1, b2: o.b2, eps: o.eps }), scaleByLearningRate(o.lr)),
+  meta: { description: 'Adam with the infinity norm', paper: KINGMA_BA },
+  params: { lr: lr(2e-3), b1, b2: beta(0.999, 'decay of the infinity norm'), eps: eps(1e-8), weightDecay, maximize },
+  create: (o) => named(o, scaleByAdamax(o)),
 });
 
 /**

@@ -60,7 +60,7 @@ export function clipByGlobalNorm({ maxNorm, normType = 2 }: { maxNorm: Scalar; n
     init: () => ({ count: 0 }),
     update(updates, { count }) {
       const total = globalNorm(updates, normType);
-      if (!Number.isFinite(total)) throw new NonFiniteError('clipByGlobalNorm: norm of the updates', total);
+      if (!Number.isFinite(total)) throw new NonFiniteError('norm of the updates', total);
       const coef = Math.min(valueAt(maxNorm, count, 'maxNorm') / (total + 1e-6), 1);
       return { updates: updates.map((u) => u.map((x) => x * coef) as FloatArray), state: { count: count + 1 } };
     },

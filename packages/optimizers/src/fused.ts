@@ -23,20 +23,29 @@ function finite(xs: readonly FloatArray[]): boolean {
 /** The chain part whose state holds `key`. */
 export const part = (parts: readonly Part[], key: string): FloatArray[] | undefined => parts.find((s) => key in s)?.[key];
 
+/** What every fused step reads from the options: the sign, the (L2 or decoupled) weight decay and α. */
+type Common = { readonly maximize?: boolean; readonly weightDecay: Scalar; readonly lr: Scalar };
+
+/** What `prepare` gets: the chain parts' states, `h(scalar, name)` (a hyper-parameter at this update), and the common values. */
+type Prepare = (parts: Part[], h: (s: Scalar, name: string) => number, first: boolean, sg: number, wd: number, lr: number) => Pass;
+
 /**
- * `t` (a named optimizer's chain) with an in-place `step`. `prepare(parts, h, first)` gets the chain
- * parts' states, `h(scalar, name)` (a hyper-parameter's value at this update) and whether a momentum
- * buffer takes its first step, and returns the pass. Attach it only where finite gradients give finite
- * updates (eps > 0, not centred): the step checks the gradients (NonFiniteError before anything is
- * written, as `update` does), not the updates.
+ * `t` (a named optimizer's chain, built from options `o`) with an in-place `step`.
+ * `prepare(parts, h, first, sg, wd, lr)` gets the chain parts' states, `h(scalar, name)` (a
+ * hyper-parameter's value at this update), whether a momentum buffer takes its first step, the
+ * gradient's sign (−1 when maximising), the weight decay and the learning rate at this update, and
+ * returns the pass. Attach it only where finite gradients give finite updates (eps > 0, not centred):
+ * the step checks the gradients (NonFiniteError before anything is written, as `update` does), not
+ * the updates.
  */
-export function withStep<S>(t: GradientTransformation<S>, prepare: (parts: Part[], h: (s: Scalar, name: string) => number, first: boolean) => Pass): InPlaceTransformation<S> {
+export function withStep<S>(t: GradientTransformation<S>, o: Common, prepare: Prepare): InPlaceTransformation<S> {
   return {
     ...t,
     step(params, grads, state) {
       if (!finite(grads)) assertFinite(grads, 'grads');
       const parts = state as unknown as Part[];
-      const pass = prepare(parts, (s, name) => valueAt(s, parts[0].count, name), parts.some((s) => 'trace' in s && !s.count));
+      const h = (s: Scalar, name: string) => valueAt(s, parts[0].count, name);
+      const pass = prepare(parts, h, parts.some((s) => 'trace' in s && !s.count), o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), h(o.lr, 'lr'));
       params.forEach((p, i) => pass(p, grads[i], i));
       return parts.map((s) => ({ ...s, count: s.count + 1 })) as S;
     },

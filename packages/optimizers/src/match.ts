@@ -7,8 +7,9 @@ export function nameMatcher(m: NameMatcher): (name: string) => boolean {
   if (m instanceof RegExp) return (n) => n.search(m) >= 0;
   if (Array.isArray(m)) return (n) => m.includes(n);
   if (typeof m === 'string') {
-    const re = new RegExp(`^${m.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    // `*` → `.*`, `?` → `.`, every other non-word character escaped (an identity escape without the u flag)
+    const re = new RegExp(`^${m.replace(/\W/g, (c) => (c === '*' ? '.*' : c === '?' ? '.' : `\\${c}`))}$`);
     return (n) => re.test(n);
   }
-  throw new InvalidArgumentError('match', m, 'a glob, RegExp, list of names or predicate');
+  throw new InvalidArgumentError('match', m, 'a glob, RegExp, names or predicate');
 }

@@ -1,23 +1,22 @@
 import { defineOptimizer, instantiate } from '@lab/core';
 import type { InputOptions } from '@lab/core';
-import { head, named } from './named';
-import { beta, eps, lr, weightDecay } from './params';
-import { scaleByLearningRate } from './scale';
+import { named } from './named';
+import { b1, b2, eps, lr, num, weightDecay } from './params';
 import { scaleByNadam } from './scale-by-nadam';
 
 /** The `nadam` definition (params spec + constructor); `nadam(options)` builds it. */
 export const nadamDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'nadam',
-  meta: { description: 'NAdam: Adam with Nesterov momentum (PyTorch NAdam)', paper: 'Dozat, ICLR 2016 workshop' },
+  meta: { description: 'Adam with Nesterov momentum', paper: 'Dozat, ICLR 2016' },
   params: {
     lr: lr(2e-3),
-    b1: beta(0.9, 'the first moment'),
-    b2: beta(0.999, 'the second moment'),
+    b1,
+    b2,
     eps: eps(1e-8),
-    weightDecay: weightDecay(),
-    momentumDecay: { kind: 'number-or-schedule', default: 4e-3, min: 0, description: 'momentum decay psi of mu_t = b1 * (1 - 0.5 * 0.96^(t * psi))' },
+    weightDecay,
+    momentumDecay: num(4e-3, 'momentum decay'),
   },
-  create: (o) => named(...head(o), scaleByNadam({ b1: o.b1, b2: o.b2, eps: o.eps, momentumDecay: o.momentumDecay }), scaleByLearningRate(o.lr)),
+  create: (o) => named(o, scaleByNadam(o)),
 });
 
 /**

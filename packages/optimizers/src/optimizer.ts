@@ -58,12 +58,12 @@ export class Optimizer {
   steps = 0;
 
   constructor(params: readonly ParameterLike[], config: GradientTransformation | OptimizerConfig) {
-    if (!Array.isArray(params) || params.length === 0) throw new InvalidArgumentError('params', params, 'a non-empty list of parameters { name, value, grad }');
+    if (!Array.isArray(params) || params.length === 0) throw new InvalidArgumentError('params', params, 'a non-empty list of { name, value, grad }');
     const seen = new Set<string>();
     params.forEach((p, i) => {
       if (typeof p?.name !== 'string' || !(p.value instanceof Float64Array || p.value instanceof Float32Array))
-        throw new InvalidArgumentError(`params[${i}]`, p, 'a parameter { name, value: Float32Array | Float64Array, grad }');
-      if (seen.has(p.name)) throw new InvalidArgumentError(`params[${i}].name`, p.name, 'a name not used by another parameter');
+        throw new InvalidArgumentError(`params[${i}]`, p, '{ name, value: Float32Array | Float64Array, grad }');
+      if (seen.has(p.name)) throw new InvalidArgumentError(`params[${i}].name`, p.name, 'a unique name');
       seen.add(p.name);
     });
     const cfg: OptimizerConfig = 'init' in config ? { optimizer: () => config } : config;

@@ -1,16 +1,15 @@
 import { defineOptimizer, instantiate } from '@lab/core';
 import type { InputOptions } from '@lab/core';
-import { head, named } from './named';
-import { beta, eps, lr, weightDecay } from './params';
-import { scaleByLearningRate } from './scale';
+import { named } from './named';
+import { b1, b2, eps, lr, weightDecay } from './params';
 import { scaleByRadam } from './scale-by-radam';
 
 /** The `radam` definition (params spec + constructor); `radam(options)` builds it. */
 export const radamDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'radam',
-  meta: { description: 'RAdam: Adam with a rectified adaptive step (PyTorch RAdam)', paper: 'Liu et al., ICLR 2020' },
-  params: { lr: lr(1e-3), b1: beta(0.9, 'the first moment'), b2: beta(0.999, 'the second moment'), eps: eps(1e-8), weightDecay: weightDecay() },
-  create: (o) => named(...head(o), scaleByRadam({ b1: o.b1, b2: o.b2, eps: o.eps }), scaleByLearningRate(o.lr)),
+  meta: { description: 'Adam with a rectified step', paper: 'Liu et al., ICLR 2020' },
+  params: { lr: lr(1e-3), b1, b2, eps: eps(1e-8), weightDecay },
+  create: (o) => named(o, scaleByRadam(o)),
 });
 
 /**

@@ -1,8 +1,7 @@
 import { defineOptimizer, instantiate } from '@lab/core';
 import type { InputOptions } from '@lab/core';
-import { epsForm, head, named } from './named';
-import { eps, epsInsideSqrt, lr, maximize, weightDecay } from './params';
-import { scaleByLearningRate } from './scale';
+import { epsForm, named } from './named';
+import { beta, eps, epsInsideSqrt, flag, lr, maximize, num, weightDecay } from './params';
 import { scaleByRms } from './scale-by-rms';
 import { trace } from './trace';
 import { part, withStep } from './fused';
@@ -11,33 +10,27 @@ import { part, withStep } from './fused';
 export const rmspropDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'rmsprop',
   meta: {
-    description: 'RMSprop: steps scaled by a running RMS of the gradient (PyTorch RMSprop)',
-    paper: 'Hinton, Srivastava & Swersky, lecture 6e, 2012; Graves 2013',
+    description: 'scaled by a running RMS of g',
+    paper: 'Hinton 2012; Graves 2013',
   },
   params: {
     lr: lr(0.01),
-    alpha: { kind: 'number-or-schedule', default: 0.99, min: 0, max: 1, description: 'smoothing constant of the running mean of g^2' },
+    alpha: beta(0.99, 'decay of the mean of g^2'),
     eps: eps(1e-8),
-    weightDecay: weightDecay(),
-    momentum: { kind: 'number-or-schedule', default: 0, min: 0, description: 'momentum factor' },
-    centered: { kind: 'boolean', default: false, description: 'divide by the estimated standard deviation sqrt(E[g^2] - E[g]^2)' },
+    weightDecay,
+    momentum: num(0, 'momentum factor'),
+    centered: flag('divide by the std of g'),
     maximize,
     epsInsideSqrt,
   },
   create(o) {
-    const t = named(
-      ...head(o),
-      scaleByRms({ decay: o.alpha, centered: o.centered, ...epsForm(o.eps, o.epsInsideSqrt) }),
-      ...(o.momentum === 0 ? [] : [trace({ decay: o.momentum })]),
-      scaleByLearningRate(o.lr),
-    );
+    const e = epsForm(o.eps as number, o.epsInsideSqrt);
+    const t = named(o, scaleByRms({ decay: o.alpha, centered: o.centered, ...e }), ...(o.momentum === 0 ? [] : [trace({ decay: o.momentum })]));
     // Fused in-place step: θ, g, v and the momentum buffer read and written once. Centred (v − m² can
     // round below 0), eps = 0 (0/0) or an eps schedule: the plain path, which checks the updates.
-    const e = o.eps as number;
-    const inside = o.epsInsideSqrt;
-    return e > 0 && !o.centered
-      ? withStep(t, (parts, h, first) => {
-          const [sg, l2, a, l, mu, r, eps, V, B] = [o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), h(o.alpha, 'alpha'), -h(o.lr, 'lr'), h(o.momentum, 'momentum'), inside ? e : 0, inside ? 0 : e, part(parts, 'nu')!, part(parts, 'trace')];
+    return (o.eps as number) > 0 && !o.centered
+      ? withStep(t, o, (parts, h, first, sg, l2, lr) => {
+          const [a, l, mu, r, eps, V, B] = [h(o.alpha, 'alpha'), -lr, h(o.momentum, 'momentum'), e.epsRoot, e.eps, part(parts, 'nu')!, part(parts, 'trace')];
           return (p, g, i) => {
             const [v, b] = [V[i], B?.[i]];
             for (let j = 0; j < p.length; j++) {

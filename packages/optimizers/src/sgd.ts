@@ -1,7 +1,7 @@
 import { defineOptimizer, instantiate, InvalidArgumentError } from '@lab/core';
 import type { InputOptions } from '@lab/core';
-import { head, named } from './named';
-import { LR_DESCRIPTION, maximize, weightDecay } from './params';
+import { guarded, head } from './named';
+import { flag, LR, maximize, num, weightDecay } from './params';
 import { scaleByLearningRate } from './scale';
 import { trace } from './trace';
 import { part, withStep } from './fused';
@@ -10,33 +10,28 @@ import { part, withStep } from './fused';
 export const sgdDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'sgd',
   meta: {
-    description: 'SGD with momentum, dampening, Nesterov and weight decay (PyTorch SGD)',
-    paper: 'Robbins & Monro 1951; Polyak 1964; Sutskever et al., ICML 2013',
+    description: 'stochastic gradient descent',
+    paper: 'Robbins & Monro 1951; Polyak 1964; Sutskever 2013',
   },
   params: {
-    lr: { kind: 'number-or-schedule', min: 0, log: true, description: LR_DESCRIPTION },
-    momentum: { kind: 'number-or-schedule', default: 0, min: 0, description: 'momentum factor' },
-    dampening: { kind: 'number-or-schedule', default: 0, min: 0, description: 'dampening of new gradients in the momentum buffer' },
-    weightDecay: weightDecay(),
-    nesterov: { kind: 'boolean', default: false, description: 'Nesterov momentum (PyTorch form g + momentum * buffer)' },
+    lr: { kind: 'number-or-schedule', min: 0, log: true, description: LR },
+    momentum: num(0, 'momentum factor'),
+    dampening: num(0, 'dampening of the momentum'),
+    weightDecay,
+    nesterov: flag('Nesterov momentum'),
     maximize,
-    lrInsideMomentum: {
-      kind: 'boolean',
-      default: false,
-      description: "the lecture's form v = mu*v + lr*g, theta -= v; equals PyTorch's while lr is constant",
-    },
+    lrInsideMomentum: flag("lecture's form: lr inside the momentum"),
   },
   create(o) {
     if (o.nesterov && (o.momentum === 0 || o.dampening !== 0))
-      throw new InvalidArgumentError('sgd.nesterov', true, 'used with momentum > 0 and dampening = 0', 'sgd.nesterov needs momentum > 0 and dampening = 0');
+      throw new InvalidArgumentError('sgd.nesterov', true, 'used with momentum > 0 and dampening = 0');
     const momentum = o.momentum === 0 ? [] : [trace({ decay: o.momentum, dampening: o.dampening, nesterov: o.nesterov })];
     const step = scaleByLearningRate(o.lr);
-    const t = named(...head(o), ...(o.lrInsideMomentum ? [step, ...momentum] : [...momentum, step]));
+    const t = guarded(...head(o), ...(o.lrInsideMomentum ? [step, ...momentum] : [...momentum, step]));
     // Fused in-place step: θ, g and the momentum buffer (g, or −α·g with lrInsideMomentum) read and written once.
-    return withStep(t, (parts, h, first) => {
-      const lr = h(o.lr, 'lr');
+    return withStep(t, o, (parts, h, first, sg, l2, lr) => {
       const inside = o.lrInsideMomentum;
-      const [sg, l2, k, l, mu, c, B] = [o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), inside ? -lr : 1, inside ? 1 : -lr, h(o.momentum, 'momentum'), 1 - h(o.dampening, 'dampening'), part(parts, 'trace')];
+      const [k, l, mu, c, B] = [inside ? -lr : 1, inside ? 1 : -lr, h(o.momentum, 'momentum'), 1 - h(o.dampening, 'dampening'), part(parts, 'trace')];
       return (p, g, i) => {
         const b = B?.[i];
         for (let j = 0; j < p.length; j++) {

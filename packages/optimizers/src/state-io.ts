@@ -39,7 +39,7 @@ export function encodeState(state: unknown): EncodedState {
       } else if (Array.isArray(x)) return x.map((v, i) => enc(v, `${path}[${i}]`));
       else if (isPlain(x)) return Object.fromEntries(Object.entries(x).map(([k, v]) => [k[0] === '$' ? `$${k}` : k, enc(v, `${path}.${k}`)]));
     }
-    throw new InvalidArgumentError(path, x, 'plain data (numbers, strings, booleans, null, typed arrays, arrays, objects)');
+    throw new InvalidArgumentError(path, x, 'plain data (see encodeState)');
   };
   const json = JSON.stringify(enc(state, 'state'));
   const payload = new Uint8Array(size);

@@ -37,7 +37,7 @@ export function mergePerParam(full: Tree, sub: Tree, idx: readonly number[]): Tr
  */
 export function restore(template: Tree, saved: Tree, names: readonly string[], path: string): Tree {
   const fail = (expected: string, got: unknown = saved): never => {
-    throw new StateMismatchError(path, got, expected, `${path}: expected ${expected}`);
+    throw new StateMismatchError(path, got, expected);
   };
   const leaf = (t: ArrayBufferView & ArrayLike<number>, s: unknown, where: string) => {
     if (!isView(s) || s.constructor !== t.constructor || s.length !== t.length)
@@ -45,9 +45,9 @@ export function restore(template: Tree, saved: Tree, names: readonly string[], p
     return (s as unknown as Float64Array).slice();
   };
   if (isPerParam(template)) {
-    if (!isObj(saved)) return fail('a record keyed by parameter name');
+    if (!isObj(saved)) return fail('a record by parameter name');
     const extra = Object.keys(saved).filter((k) => !names.includes(k));
-    if (extra.length) fail(`no state for parameters not in this group`, extra.join(', '));
+    if (extra.length) fail('no parameters outside the group', extra.join(', '));
     return template.map((t, i) => (Object.prototype.hasOwnProperty.call(saved, names[i]) ? leaf(t, saved[names[i]], `state for parameter "${names[i]}"`) : fail(`state for parameter "${names[i]}"`, undefined)));
   }
   if (isView(template)) return leaf(template, saved, 'an array');

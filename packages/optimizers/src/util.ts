@@ -1,6 +1,6 @@
 /** Internal helpers shared by the transformations (not exported from the package). */
 import { checkParam, InvalidArgumentError, LengthMismatchError, NonFiniteError } from '@lab/core';
-import type { FloatArray, Scalar } from '@lab/core';
+import type { FloatArray, Scalar, ScheduleParam } from '@lab/core';
 
 /** The value of a number-or-schedule hyper-parameter at update `step` (0-based); a schedule must give a finite number. */
 export function valueAt(s: Scalar, step: number, name = 'hyper-parameter'): number {
@@ -11,10 +11,8 @@ export function valueAt(s: Scalar, step: number, name = 'hyper-parameter'): numb
 
 /** Validate a number-or-schedule option: `min` inclusive, `max` exclusive unless `closed`. */
 export function scalar(name: string, v: unknown, min = 0, max?: number, closed = false): Scalar {
-  checkParam(name, { kind: 'number-or-schedule', min, description: '' }, v);
-  if (max !== undefined && typeof v === 'number' && (closed ? v > max : v >= max))
-    throw new InvalidArgumentError(name, v, `a finite number >= ${min} and ${closed ? '<=' : '<'} ${max}, or a schedule`);
-  return v as Scalar;
+  // core's checker honours `exclusiveMax` for every numeric kind; its ScheduleParam type does not list it yet
+  return checkParam(name, { kind: 'number-or-schedule', min, max, exclusiveMax: !closed, description: '' } as ScheduleParam, v) as Scalar;
 }
 
 /** A new zero-filled array of the same type as `a`. */
@@ -36,7 +34,7 @@ export function fits(updates: readonly FloatArray[], ref: readonly { length: num
 
 /** `params` is required by this transformation. */
 export function needParams(params: readonly FloatArray[] | undefined, updates: readonly FloatArray[], who: string): readonly FloatArray[] {
-  if (!params) throw new InvalidArgumentError(`${who}: params`, params, 'the parameters (this transformation reads them)');
+  if (!params) throw new InvalidArgumentError(`${who}: params`, params, 'the parameters');
   fits(params, updates, 'updates');
   return params;
 }
