@@ -9,14 +9,14 @@ import { valueAt } from './util';
 export const adagradDefinition = /* @__PURE__ */ defineOptimizer({
   name: 'adagrad',
   meta: {
-    description: 'scaled by the root sum of squares',
+    description: 'scaled by the root sum of g^2',
     paper: 'Duchi et al. 2011',
   },
   params: {
     lr: lr(0.01),
     lrDecay: num(0, 'learning-rate decay'),
     weightDecay,
-    initialAccumulator: { kind: 'number', default: 0, min: 0, description: 'initial sum of squares' },
+    initialAccumulator: { kind: 'number', default: 0, min: 0, description: 'initial sum of g^2' },
     eps: eps(1e-10),
     maximize,
     epsInsideSqrt,

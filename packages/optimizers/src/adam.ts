@@ -14,7 +14,7 @@ export function adamChain(
   decoupled = false,
 ) {
   const e = epsForm(o.eps as number, o.epsInsideSqrt);
-  const direction = scaleByAdam({ b1: o.b1, b2: o.b2, amsgrad, ...e });
+  const direction = scaleByAdam({ ...o, amsgrad, ...e });
   const t = decoupled ? named({ ...o, weightDecay: 0 }, direction, addDecayedWeights(o.weightDecay)) : named(o, direction);
   // Fused in-place step (the Optimizer facade uses it): θ, g, m, v (and v̂) read and written once.
   // eps = 0 (0/0 is possible) or a schedule: the plain path, which checks the updates.

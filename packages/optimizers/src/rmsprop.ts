@@ -25,7 +25,7 @@ export const rmspropDefinition = /* @__PURE__ */ defineOptimizer({
   },
   create(o) {
     const e = epsForm(o.eps as number, o.epsInsideSqrt);
-    const t = named(o, scaleByRms({ decay: o.alpha, centered: o.centered, ...e }), ...(o.momentum === 0 ? [] : [trace({ decay: o.momentum })]));
+    const t = named(o, scaleByRms({ ...o, decay: o.alpha, ...e }), ...(o.momentum === 0 ? [] : [trace({ decay: o.momentum })]));
     // Fused in-place step: θ, g, v and the momentum buffer read and written once. Centred (v − m² can
     // round below 0), eps = 0 (0/0) or an eps schedule: the plain path, which checks the updates.
     return (o.eps as number) > 0 && !o.centered

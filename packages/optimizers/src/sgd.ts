@@ -25,7 +25,7 @@ export const sgdDefinition = /* @__PURE__ */ defineOptimizer({
   create(o) {
     if (o.nesterov && (o.momentum === 0 || o.dampening !== 0))
       throw new InvalidArgumentError('sgd.nesterov', true, 'used with momentum > 0 and dampening = 0');
-    const momentum = o.momentum === 0 ? [] : [trace({ decay: o.momentum, dampening: o.dampening, nesterov: o.nesterov })];
+    const momentum = o.momentum === 0 ? [] : [trace({ ...o, decay: o.momentum })];
     const step = scaleByLearningRate(o.lr);
     const t = guarded(...head(o), ...(o.lrInsideMomentum ? [step, ...momentum] : [...momentum, step]));
     // Fused in-place step: θ, g and the momentum buffer (g, or −α·g with lrInsideMomentum) read and written once.

@@ -5,7 +5,7 @@ type Typed = Float32Array | Float64Array | Int32Array | Uint8Array;
 const KINDS: Record<string, new (b: ArrayBuffer) => Typed> = { f32: Float32Array, f64: Float64Array, i32: Int32Array, u8: Uint8Array };
 const tagOf = (x: ArrayBufferView): string | undefined => Object.keys(KINDS).find((k) => x.constructor === KINDS[k]);
 const special = (x: number): string | undefined => (Object.is(x, -0) ? '-0' : Number.isFinite(x) ? undefined : String(x));
-const isPlain = (x: object): boolean => Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null;
+const isPlain = (x: object): boolean => [Object.prototype, null].includes(Object.getPrototypeOf(x));
 
 /**
  * Serialise plain state (numbers, strings, booleans, null, Float32/Float64/Int32/Uint8 arrays,
@@ -50,7 +50,7 @@ export function encodeState(state: unknown): EncodedState {
 /** Read state written by `encodeState`. Malformed input is refused with StateMismatchError. */
 export function decodeState({ json, payload }: EncodedState): unknown {
   const bad = (path: string, x: unknown): never => {
-    throw new StateMismatchError(path, x, 'state written by encodeState');
+    throw new StateMismatchError(path, x, 'encodeState output');
   };
   const dec = (x: unknown, path: string): unknown => {
     if (Array.isArray(x)) return x.map((v, i) => dec(v, `${path}[${i}]`));
