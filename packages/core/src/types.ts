@@ -67,6 +67,7 @@ export interface ScheduleParam extends ParamBase {
   readonly min?: number;
   readonly max?: number;
   readonly exclusiveMin?: boolean;
+  readonly exclusiveMax?: boolean;
   readonly log?: boolean;
 }
 
