@@ -26,7 +26,8 @@ it('the site is built (docs/.vitepress/dist)', () => {
   expect(pages.length, 'no HTML pages found in the built site').toBeGreaterThan(10);
 });
 
-describe('every page loads cleanly and fits a phone', () => {
+// Pages are independent (one browser context each), so they load a few at a time.
+describe.concurrent('every page loads cleanly and fits a phone', () => {
   it.each(pages)('%s', async (path) => {
     const { page, problems, close } = await openPage(site!, path, PHONE);
     try {

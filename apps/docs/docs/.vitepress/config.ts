@@ -48,6 +48,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Architecture', link: '/guide/architecture' },
       { text: 'Toolchain', link: '/guide/toolchain' },
       { text: 'Benchmarks', link: '/guide/benchmarks' },
+      { text: 'Benchmark results', link: '/benchmarks' },
     ],
   },
 ];
