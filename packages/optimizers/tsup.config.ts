@@ -1,3 +1,3 @@
 import { labTsup } from '../../tsup.shared';
 
-export default labTsup(['src/index.ts', 'src/testing.ts']);
+export default labTsup(['src/index.ts', 'src/testing.ts', 'src/surfaces.ts']);

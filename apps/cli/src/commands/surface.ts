@@ -3,7 +3,7 @@ import { Optimizer } from '@lab/optimizers';
 import { emit, type Context, type GlobalOptions } from '../context';
 import { UsageError } from '../errors';
 import { parseDefinitionSpec } from '../optimizer-spec';
-import { surfaces } from '../surfaces';
+import { SURFACES, surface } from '@lab/optimizers/surfaces';
 import { intFlag } from './schedule';
 
 const DEFAULT_OPTIMIZERS = ['sgd:lr=0.001', 'sgd:lr=0.001,momentum=0.9', 'sgd:lr=0.001,momentum=0.9,nesterov=true', 'adagrad:lr=0.5', 'rmsprop:lr=0.01', 'adadelta:lr=1', 'adam:lr=0.05'];
@@ -12,15 +12,14 @@ const DEFAULT_OPTIMIZERS = ['sgd:lr=0.001', 'sgd:lr=0.001,momentum=0.9', 'sgd:lr
 export function registerSurface(program: Command, ctx: Context): void {
   program
     .command('surface')
-    .description(`optimizer trajectories on 2-D surfaces (${Object.keys(surfaces).join(', ')})`)
-    .option('--surface <name>', `one of ${Object.keys(surfaces).join(', ')}`, 'rosenbrock')
+    .description(`optimizer trajectories on 2-D surfaces (${SURFACES.map((s) => s.name).join(', ')})`)
+    .option('--surface <name>', `one of ${SURFACES.map((s) => s.name).join(', ')}`, 'rosenbrock')
     .option('--optimizer <spec...>', "optimizers as name or name:key=value,... (repeatable); default: a set of the lecture's optimizers")
     .option('--steps <n>', 'optimizer steps', '500')
     .option('--start <x,y>', 'starting point (default: the surface’s own)')
     .action(async (_o, cmd: Command) => {
       const o = cmd.optsWithGlobals<GlobalOptions & { surface: string; optimizer?: string[]; steps: string; start?: string }>();
-      const s = surfaces[o.surface];
-      if (!s) throw new UsageError(`--surface must be one of ${Object.keys(surfaces).join(', ')}, got ${JSON.stringify(o.surface)}`);
+      const s = surface(o.surface);
       const steps = intFlag('--steps', o.steps);
       let start = s.start;
       if (o.start) {
@@ -63,10 +62,10 @@ export function registerSurface(program: Command, ctx: Context): void {
         ],
         charts: [
           {
-            title: `f(x, y) on ${s.name}`,
+            title: `f(x, y) on ${s.title}`,
             xLabel: 'step',
             yLabel: 'f',
-            logY: s.name !== 'saddle',
+            logY: true,
             series: runs.map((r) => ({ label: r.optimizer, x: r.loss.map((_, i) => i), y: r.loss })),
           },
         ],
