@@ -3,7 +3,7 @@
  * 2-D surface with the optimizers' own `init` / `update` and `applyUpdates`.
  */
 import type { FloatArray, GradientTransformation, Registry } from '@lab/core';
-import type { Surface } from './surfaces';
+import type { Surface } from '@lab/optimizers/surfaces';
 
 export interface RacerSpec {
   /** Unique id in the race (a definition may race twice with different presets). */
