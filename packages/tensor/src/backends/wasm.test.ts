@@ -5,6 +5,7 @@ import { getBackend, setBackend, withBackend } from '../backend';
 import { jsBackend } from './js';
 import { randn } from '../random';
 import { tensor, type Tensor } from '../tensor';
+import { Parameter } from '../nn/parameter';
 import { where } from '../ops/elementwise';
 import type { Backend, BinaryOp, FloatArray } from '../types';
 import { createWasmBackend, useBestBackend, wasmSupport, WasmStorage } from '../wasm';
@@ -306,6 +307,27 @@ describe('wasm backend: memory', () => {
     expectNear(ref, got, 1e-5);
     expect(b.memoryStats().spilled).toBeGreaterThan(0);
     expect(b.memoryStats().bytesInUse).toBeLessThan(1 << 20); // only the pack buffers
+  });
+});
+
+describe('wasm backend: parameters as optimizers use them', () => {
+  test('a gradient array set from a view of wasm memory survives memory growth (p.grad = p.grad.fill(0), p.grad = other.grad)', () => {
+    withBackend(wasm as Backend, () => {
+      const a = new Parameter('a', tensor([1, 2, 3], { requiresGrad: true }));
+      const b = new Parameter('b', tensor([4, 5, 6], { requiresGrad: true }));
+      a.tensor.mul(b.tensor).sum().backward();
+      expect(Array.from(a.grad!)).toEqual([4, 5, 6]);
+      a.grad = a.grad!.fill(0);
+      expect(Array.from(a.grad!)).toEqual([0, 0, 0]);
+      // Force growth after taking the view, then assign it elsewhere.
+      const view = b.grad!;
+      const big = randn([1 << 20], 1); // 4 MB: grows the memory, detaching older views
+      expect(big.size).toBe(1 << 20);
+      const fresh = b.grad!;
+      a.grad = fresh;
+      expect(Array.from(a.grad!)).toEqual([1, 2, 3]);
+      expect(view.length === 0 || view.length === 3).toBe(true);
+    });
   });
 });
 

@@ -55,6 +55,14 @@ export class Parameter implements ParameterLike {
     if (!(value instanceof Float32Array || value instanceof Float64Array)) throw new InvalidArgumentError(`${this.name}.grad`, value, 'a Float32Array, a Float64Array or null');
     if (value.length !== this.tensor.size) throw new LengthMismatchError(`${this.name}.grad`, value.length, `${this.name}.value`, this.tensor.size);
     const t = this.tensor;
-    t.grad = new Tensor(t.backend.fromArray(value, t.dtype), t.shape, t.dtype, t.backend);
+    const cur = t.grad;
+    if (cur !== null && cur.isContiguous) {
+      // `p.grad = p.grad.fill(0)`: the array is the current gradient itself, already updated in place.
+      const live = liveArray(cur);
+      if (live.buffer === value.buffer && live.byteOffset === value.byteOffset && live.length === value.length) return;
+    }
+    // Copy first: `value` may be a view on a backend's memory (WebAssembly), which the allocation in
+    // fromArray can detach by growing that memory.
+    t.grad = new Tensor(t.backend.fromArray(value.slice(), t.dtype), t.shape, t.dtype, t.backend);
   }
 }
