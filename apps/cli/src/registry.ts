@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { createRegistry, type Plugin, type Registry } from '@lab/core';
 import { dataSplitPlugin } from '@lab/data-split';
 import { lossesPlugin } from '@lab/losses';
-import { metricsPlugin } from '@lab/metrics';
+import { metricsPlugin } from '@lab/metrics/plugin';
 import { optimizersPlugin } from '@lab/optimizers';
 import { schedulesPlugin } from '@lab/schedules/plugin';
 import { UsageError } from './errors';

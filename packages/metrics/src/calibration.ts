@@ -1,6 +1,6 @@
 import { posLabelParam } from './params';
 import { posNeg } from './roc';
-import { scoresMetric, unweighted } from './scores';
+import { scoresMetric, unweighted } from './score-state';
 import type { Label, LabelArray } from './types';
 import { fail, metric, once, oneOf } from './util';
 

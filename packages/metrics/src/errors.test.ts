@@ -1,7 +1,11 @@
 /** Bad input fails loudly with a typed lab error naming the argument; nothing is silently coerced. */
 import { describe, expect, test } from 'vitest';
 import { InvalidArgumentError, isLabError, LengthMismatchError, NonFiniteError, ShapeMismatchError, UndefinedResultError, UnknownNameError } from '@lab/core';
-import * as m from './index';
+import * as labels from './index';
+import * as scores from './scores';
+
+/** Both entry points: the label and regression metrics (`@lab/metrics`) and the score metrics (`@lab/metrics/scores`). */
+const m = { ...labels, ...scores };
 
 const slideTrue = [0, 1, 1, 1, 0, 1, 0, 1, 1, 0];
 const slidePred9 = [1, 1, 1, 1, 0, 0, 0, 1, 0];

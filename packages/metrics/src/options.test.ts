@@ -2,7 +2,12 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createRegistry } from '@lab/core';
 import { checkPlugin } from '@lab/core/testing';
-import * as m from './index';
+import * as labels from './index';
+import * as scores from './scores';
+import { metricsPlugin } from './plugin';
+
+/** Both entry points: the label and regression metrics (`@lab/metrics`) and the score metrics (`@lab/metrics/scores`). */
+const m = { ...labels, ...scores };
 
 describe('zeroDivision', () => {
   const yTrue = [0, 0, 1];
@@ -94,13 +99,24 @@ test('classification report data', () => {
 
 describe('metricsPlugin', () => {
   test('conforms and registers every metric', () => {
-    expect(() => checkPlugin(m.metricsPlugin)).not.toThrow();
-    const names = createRegistry().use(m.metricsPlugin).list('metric').map((e) => e.name);
+    expect(() => checkPlugin(metricsPlugin)).not.toThrow();
+    const names = createRegistry().use(metricsPlugin).list('metric').map((e) => e.name);
     expect(names).toHaveLength(27);
     expect(names).toContain('rocAucScore');
   });
+  test('lists exactly the definitions of both entry points, which share no name', () => {
+    const defs = (mod: object) => Object.entries(mod).filter(([k]) => k.endsWith('Metric'));
+    expect(Object.keys(labels).filter((k) => k in scores)).toEqual([]);
+    const listed = new Set<unknown>(metricsPlugin.metrics);
+    const all = [...defs(labels), ...defs(scores)];
+    expect(all).toHaveLength(27);
+    expect(all.filter(([, d]) => !listed.has(d)).map(([k]) => k)).toEqual([]);
+    expect(defs(scores).map(([, d]) => (d as { name: string }).name).sort()).toEqual(
+      ['averagePrecisionScore', 'brierScoreLoss', 'calibrationCurve', 'hingeLoss', 'logLoss', 'precisionRecallCurve', 'rocAucScore', 'rocCurve', 'topKAccuracyScore'],
+    );
+  });
   test('a registry-built metric computes what the function does', () => {
-    const reg = createRegistry().use(m.metricsPlugin);
+    const reg = createRegistry().use(metricsPlugin);
     const f1 = reg.build('metric', { type: 'f1Score', average: 'macro', zeroDivision: '0' });
     const batch = { yTrue: [0, 1, 2, 2], yPred: [0, 2, 2, 1] };
     expect(f1.compute(f1.update(f1.init(), batch))).toBe(m.f1Score(batch.yTrue, batch.yPred, { average: 'macro', zeroDivision: 0 }));

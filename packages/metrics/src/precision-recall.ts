@@ -1,5 +1,5 @@
 import { posLabel1, posLabelParam } from './params';
-import { binaryCurve, scoresMetric, type ScoresState } from './scores';
+import { binaryCurve, scoresMetric, type ScoresState } from './score-state';
 import { posNeg, trapezoid, type CurveOptions } from './roc';
 import type { Label, LabelArray } from './types';
 import { classes, fail, metric, once, oneOf, warn } from './util';

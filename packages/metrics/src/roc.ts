@@ -1,6 +1,6 @@
 import { UndefinedResultError } from '@lab/core';
 import { labelsParam, posLabelParam } from './params';
-import { binaryCurve, gather, scoresMetric, type Scored, type ScoresState } from './scores';
+import { binaryCurve, gather, scoresMetric, type Scored, type ScoresState } from './score-state';
 import type { Label, LabelArray, Rows, SampleWeight, WarningOptions } from './types';
 import { classes, defaultPosLabel, fail, isRows, labelList, metric, once, oneOf, scoreClasses, sum, warn } from './util';
 

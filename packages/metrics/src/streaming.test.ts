@@ -6,7 +6,11 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { StreamingMetric } from '@lab/core';
-import * as m from './index';
+import * as labels from './index';
+import * as scores from './scores';
+
+/** Both entry points: the label and regression metrics (`@lab/metrics`) and the score metrics (`@lab/metrics/scores`). */
+const m = { ...labels, ...scores };
 
 type Batch = Record<string, unknown>;
 type Def = { create(o?: object): StreamingMetric<unknown, never, unknown> };

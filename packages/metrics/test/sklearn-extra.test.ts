@@ -4,8 +4,11 @@
  * explained variance, the report text). Regenerate with `/usr/bin/python3 test/gen_sklearn_extra.py`.
  */
 import { describe, expect, test } from 'vitest';
-import * as m from '../src/index';
+import * as labels from '../src/index';
+import * as scores from '../src/scores';
 import data from './sklearn-extra.json';
+
+const m = { ...labels, ...scores };
 
 const decode = (x: unknown): unknown =>
   x === 'NaN' ? NaN : x === 'Infinity' ? Infinity : x === '-Infinity' ? -Infinity : Array.isArray(x) ? x.map(decode) : x;

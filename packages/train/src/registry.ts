@@ -1,7 +1,7 @@
 import { createRegistry, type Registry } from '@lab/core';
 import { dataSplitPlugin } from '@lab/data-split';
 import { lossesPlugin } from '@lab/losses';
-import { metricsPlugin } from '@lab/metrics';
+import { metricsPlugin } from '@lab/metrics/plugin';
 import { optimizersPlugin } from '@lab/optimizers';
 import { schedulesPlugin } from '@lab/schedules/plugin';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from '@lab/metrics';
+import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from '@lab/metrics/scores';
 import { emit, type Context, type GlobalOptions } from '../context';
 import { UsageError } from '../errors';
 import { classificationTables, summarizeClassification } from '../evaluation';

@@ -4,7 +4,8 @@
  * scikit-learn 1.2 on the same arrays. The results must agree.
  */
 import { Rng } from '@lab/core';
-import { precisionRecallFscoreSupport, rocAucScore } from '@lab/metrics';
+import { precisionRecallFscoreSupport } from '@lab/metrics';
+import { rocAucScore } from '@lab/metrics/scores';
 import { timeIt } from '../harness';
 import { runPython, type PyTiming } from '../python';
 import type { Check, Impl } from '../report';

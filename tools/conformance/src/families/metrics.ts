@@ -1,5 +1,6 @@
 /**
- * sklearn.metrics fixtures against @lab/metrics' public API.
+ * sklearn.metrics fixtures against @lab/metrics' public API (its `@lab/metrics` and `@lab/metrics/scores`
+ * entry points).
  *
  * Each handler calls the one-shot function with the fixture's data arguments and translates
  * scikit-learn's snake_case kwargs to lab's camelCase options (`None` stays `null`, which lab reads
@@ -10,9 +11,13 @@
  * raises, while current scikit-learn returns NaN with a warning, which is lab's default. The
  * handler asks for the 1.2 behaviour with `singleClass: 'error'`.
  */
-import * as m from '@lab/metrics';
+import * as labels from '@lab/metrics';
+import * as scores from '@lab/metrics/scores';
 import { close, decode, exact } from '../compare';
 import type { FixtureCase, Handlers, Mismatch } from '../types';
+
+/** The label and regression metrics (`@lab/metrics`) and the score metrics (`@lab/metrics/scores`). */
+const m = { ...labels, ...scores };
 
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 

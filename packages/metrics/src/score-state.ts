@@ -1,0 +1,109 @@
+/**
+ * State of the ranking metrics (ROC, precision-recall, average precision, calibration): the scores
+ * themselves, grouped by true label, so results are exact. Merge concatenates; `compute` sorts, so
+ * the result does not depend on how the data was split into batches.
+ */
+import type { Label, ScoreBatch } from './types';
+import { fail, mergeStart, scoreInput } from './util';
+
+export interface ScoresState {
+  /** True labels seen, in order of first appearance. */
+  readonly labels: Label[];
+  /** Per label: chunks of row-major score rows. */
+  readonly x: Float64Array[][];
+  /** Per label: chunks of sample weights (null: all 1). */
+  readonly w: (Float64Array | null)[][];
+  /** Score columns; -1 before the first batch. */
+  readonly width: number;
+}
+
+/** Scores of some samples (one column) and their weights (null: all 1). */
+export interface Scored {
+  x: Float64Array;
+  w: Float64Array | null;
+}
+
+/**
+ * A streaming metric over the scores: `check` sees each batch first; `range` bounds the scores,
+ * named `arg` in errors; `weighted: false` rejects sample weights.
+ */
+export const scoresMetric = <R>(compute: (s: ScoresState) => R, arg = 'yScore', range?: [number?, number?], check?: (b: ScoreBatch) => void) => ({
+  init: (): ScoresState => ({ labels: [], x: [], w: [], width: -1 }),
+  update(s: ScoresState, b: ScoreBatch): ScoresState {
+    check?.(b);
+    const r = scoreInput(s, b, arg, range);
+    if (!r) return s;
+    const { w, data, width, labels, y } = r;
+    const count = new Int32Array(labels.length);
+    for (const j of y) count[j]++;
+    const xs = Array.from(count, (c) => new Float64Array(c * width));
+    const ws = Array.from(count, (c) => (w ? new Float64Array(c) : null));
+    const at = new Int32Array(labels.length);
+    y.forEach((j, i) => {
+      xs[j].set(data.subarray(i * width, (i + 1) * width), at[j] * width);
+      if (w) ws[j]![at[j]] = w[i];
+      at[j]++;
+    });
+    const add = <T>(old: T[][], part: T[]) => labels.map((_, j) => (old[j] ?? []).concat(count[j] ? [part[j]] : []));
+    return { labels, x: add(s.x, xs), w: add(s.w, ws), width };
+  },
+  merge(a: ScoresState, b: ScoresState): ScoresState {
+    const u = mergeStart(a, b);
+    if (!Array.isArray(u)) return u;
+    const [x, w] = [a.x.slice(), a.w.slice()];
+    u[1].forEach((j, i) => {
+      x[j] = (x[j] ?? []).concat(b.x[i]);
+      w[j] = (w[j] ?? []).concat(b.w[i]);
+    });
+    return { labels: u[0], x, w, width: a.width };
+  },
+  compute,
+});
+
+/** Reject sample weights (metrics that are unweighted, as in scikit-learn). */
+export const unweighted = (what: string) => (b: ScoreBatch) => b.sampleWeight != null && fail('sampleWeight', 'weights', `none: ${what} is unweighted`);
+
+/** Column `col` of the scores of samples whose label satisfies `pick`, with their weights. */
+export function gather(s: ScoresState, pick: (l: Label) => boolean, col = 0): Scored {
+  const parts: [Float64Array, Float64Array | null][] = [];
+  s.labels.forEach((l, j) => pick(l) && s.x[j].forEach((c, k) => parts.push([c, s.w[j][k]])));
+  const n = parts.reduce((a, [c]) => a + c.length / s.width, 0);
+  const x = new Float64Array(n);
+  const w = parts.some(([, cw]) => cw) ? new Float64Array(n).fill(1) : null;
+  let at = 0;
+  for (const [c, cw] of parts) {
+    for (let i = 0; i < c.length / s.width; i++) x[at + i] = c[i * s.width + col];
+    if (cw) w!.set(cw, at);
+    at += c.length / s.width;
+  }
+  return { x, w };
+}
+
+/** Scores sorted ascending (weights following, ties ordered by weight), zero weights dropped. */
+function sorted({ x, w }: Scored): Scored {
+  if (!w) return { x: x.slice().sort(), w };
+  const order = Array.from(x.keys()).filter((i) => w[i] > 0);
+  order.sort((a, b) => x[a] - x[b] || w[a] - w[b]);
+  return { x: Float64Array.from(order, (i) => x[i]), w: Float64Array.from(order, (i) => w[i]) };
+}
+
+/**
+ * The binary classification curve: for each distinct score (descending), the weighted counts of
+ * positives (`tps`) and negatives (`fps`) scoring at least that much.
+ */
+export function binaryCurve(pos: Scored, neg: Scored) {
+  const P = sorted(pos);
+  const N = sorted(neg);
+  const m = P.x.length + N.x.length;
+  const [th, tps, fps] = [0, 0, 0].map(() => new Float64Array(m));
+  let [i, j, k, tp, fp] = [P.x.length - 1, N.x.length - 1, 0, 0, 0];
+  while (i >= 0 || j >= 0) {
+    const v = Math.max(i >= 0 ? P.x[i] : -Infinity, j >= 0 ? N.x[j] : -Infinity);
+    for (; i >= 0 && P.x[i] === v; i--) tp += P.w ? P.w[i] : 1;
+    for (; j >= 0 && N.x[j] === v; j--) fp += N.w ? N.w[j] : 1;
+    th[k] = v;
+    tps[k] = tp;
+    fps[k++] = fp;
+  }
+  return { th: th.subarray(0, k), tps: tps.subarray(0, k), fps: fps.subarray(0, k) };
+}
