@@ -38,7 +38,7 @@ if (!process.env.CHROMIUM_PATH && !hasCommand('chromium')) {
 }
 
 // 2. build, lint, typecheck
-const turbo = sh('pnpm', ['exec', 'turbo', 'run', 'build', 'lint', 'typecheck', '--output-logs=errors-only']);
+const turbo = sh('pnpm', ['exec', 'turbo', 'run', 'build', 'lint', 'typecheck', '--continue', '--output-logs=errors-only']);
 if (turbo.status !== 0) {
   failed += 1;
   notes.push('turbo build/lint/typecheck failed (see above)');

@@ -81,7 +81,7 @@ export function run(cmd: string, args: readonly string[], cwd: string): string {
     return execFileSync(cmd, args, { cwd, stdio: 'pipe', encoding: 'utf8' });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`, { cause: e });
   }
 }
 
