@@ -20,16 +20,30 @@ const sourceAliases = [
   { find: /^lab-plugin-lion$/, replacement: `${repo}examples/optimizer-plugin/src/index.ts` },
 ];
 
-/** The API reference sidebar, from what scripts/api.mjs generated (one folder per package). */
+/**
+ * The API reference sidebar, from what scripts/api.mjs generated: one folder per package, its
+ * index.md for the package's main entry point and one <subpath>.md per further entry point
+ * (`@lab/metrics/scores` -> api/metrics/scores.md), listed under the package in the order of the
+ * package page's "Entry points" line (the order of its package.json "exports").
+ */
 function apiSidebar(): DefaultTheme.SidebarItem[] {
   const items: DefaultTheme.SidebarItem[] = [{ text: 'Overview', link: '/api/' }];
   if (!existsSync(apiDir)) return items;
+  const titleOf = (file: string, fallback: string): string => (/^#\s+(.+)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? fallback).replace(/`/g, '');
   for (const entry of readdirSync(apiDir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    const index = `${apiDir}${entry.name}/index.md`;
+    const dir = `${apiDir}${entry.name}/`;
+    const index = `${dir}index.md`;
     if (!existsSync(index)) continue;
-    const title = /^#\s+(.+)$/m.exec(readFileSync(index, 'utf8'))?.[1] ?? entry.name;
-    items.push({ text: title.replace(/`/g, ''), link: `/api/${entry.name}/` });
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'index.md');
+    const listed = [...readFileSync(index, 'utf8').matchAll(/\]\(\.\/([a-z0-9-]+)\.md\)/g)].map((m) => `${m[1]}.md`);
+    const ordered = [...new Set([...listed.filter((f) => pages.includes(f)), ...pages.sort()])];
+    const item: DefaultTheme.SidebarItem = { text: titleOf(index, entry.name), link: `/api/${entry.name}/` };
+    if (ordered.length > 0) {
+      item.collapsed = false;
+      item.items = ordered.map((f) => ({ text: titleOf(`${dir}${f}`, f), link: `/api/${entry.name}/${f.replace(/\.md$/, '')}` }));
+    }
+    items.push(item);
   }
   return items;
 }
