@@ -16,7 +16,9 @@ import { fileCheckpoint, loadCheckpoint } from '@lab/train/node';
 import type { Context } from './context';
 import { loadData, parseFraction, splitData, type Splits } from './data';
 import { UsageError } from './errors';
-import { addSpecOptions, peekFlag, readSpecOptions } from './spec-options';
+import { addSpecOptions, num, peekFlag, readSpecOptions } from './spec-options';
+
+export { num } from './spec-options';
 
 /** The defaults of `lab train` with no arguments: an MLP on the bundled digits, Adam with warm-up + cosine. */
 export const TRAIN_DEFAULTS = {
@@ -102,14 +104,6 @@ export function addRunOptions(cmd: Command, ctx: Context, argv: readonly string[
   if (loss && ctx.registry.has('loss', loss)) addSpecOptions(cmd, ctx.registry.get('loss', loss).params, 'loss-');
 }
 
-export const num = (flag: string, v: string | undefined, { min = -Infinity, int = false, exclusive = false } = {}): number | undefined => {
-  if (v === undefined) return undefined;
-  const x = Number(v);
-  if (!Number.isFinite(x) || (int && !Number.isInteger(x)) || (exclusive ? x <= min : x < min))
-    throw new UsageError(`${flag} must be ${int ? 'an integer' : 'a number'} ${exclusive ? '>' : '>='} ${min}, got ${JSON.stringify(v)}`);
-  return x;
-};
-
 export function modelSpec(f: RunFlags): ModelSpec {
   switch (f.model) {
     case 'mlp': {
@@ -152,33 +146,48 @@ export function scheduleConfig(ctx: Context, name: string, given: Record<string,
   return config as BuildConfig;
 }
 
-/** The serialisable training settings of the flags (for cross-validation, search and bias-variance jobs). */
-export function fitConfigFromFlags(ctx: Context, f: RunFlags, nTrain: number): FitConfig {
-  const batchSize = num('--batch-size', f.batchSize, { min: 1, int: true }) as number;
+/** The serialisable training settings of the flags (for `fit`, and for cross-validation, search and bias-variance jobs). */
+export interface FlagsFitConfig {
+  config: FitConfig & { optimizer: BuildConfig; batchSize: number; seed: number; schedule?: BuildConfig; loss?: BuildConfig };
+  /** Updates per epoch and in all, for `nTrain` training samples. */
+  stepsPerEpoch: number;
+  totalSteps: number;
+}
+
+/**
+ * Read the training flags once: batch size, epochs or iterations, optimizer (validated), schedule (its
+ * peak and length filled from the run), loss, regularisation, clipping and seed. `optimizer` and
+ * `batchSize` override the flags (`lab compare`'s variants).
+ */
+export function fitConfigFromFlags(ctx: Context, f: RunFlags, nTrain: number, over: { optimizer?: BuildConfig; batchSize?: number } = {}): FlagsFitConfig {
+  const batchSize = over.batchSize ?? (num('--batch-size', f.batchSize, { min: 1, int: true }) as number);
   if (f.epochs !== undefined && f.iterations !== undefined) throw new UsageError('give --epochs or --iterations, not both');
   const epochs = num('--epochs', f.epochs ?? (f.iterations === undefined ? TRAIN_DEFAULTS.epochs : undefined), { min: 0, exclusive: true });
   const iterations = num('--iterations', f.iterations, { min: 1, int: true });
-  const optimizer = { type: f.optimizer, ...readSpecOptions(f, ctx.registry.get('optimizer', f.optimizer).params) } as BuildConfig;
-  const lr = ctx.registry.resolve('optimizer', optimizer).lr;
+  const plan = planTraining({ nSamples: Math.max(nTrain, 1), batchSize, ...(iterations ? { iterations } : { epochs: epochs as number }) });
+  const optimizer = over.optimizer ?? ({ type: f.optimizer, ...readSpecOptions(f, ctx.registry.get('optimizer', f.optimizer).params) } as BuildConfig);
+  const lr = ctx.registry.resolve('optimizer', optimizer).lr; // validates: names the bad hyper-parameter
   if (f.schedule !== 'none' && typeof lr !== 'number') throw new UsageError(`--schedule ${f.schedule} takes its peak from a numeric --lr; give --lr a number, or --schedule none`);
-  const perEpoch = Math.max(1, Math.ceil(nTrain / batchSize));
-  const total = iterations ?? Math.max(1, Math.ceil((epochs as number) * perEpoch));
   const given = f.schedule !== 'none' ? readSpecOptions(f, ctx.registry.get('schedule', f.schedule).params, 'sched-') : {};
-  const schedule = scheduleConfig(ctx, f.schedule, given, lr as number, total, perEpoch);
+  const schedule = scheduleConfig(ctx, f.schedule, given, lr as number, plan.iterations, plan.batchesPerEpoch);
   if (schedule) ctx.registry.resolve('schedule', schedule);
   const l1 = num('--l1', f.l1, { min: 0 });
   const l2 = num('--l2', f.l2, { min: 0 });
   const clipNorm = num('--clip-norm', f.clipNorm, { min: 0, exclusive: true });
   const clipValue = num('--clip-value', f.clipValue, { min: 0, exclusive: true });
   return {
-    optimizer,
-    ...(schedule ? { schedule } : {}),
-    ...(f.loss ? { loss: { type: f.loss, ...readSpecOptions(f, ctx.registry.get('loss', f.loss).params, 'loss-') } as BuildConfig } : {}),
-    batchSize,
-    ...(iterations ? { iterations } : { epochs }),
-    seed: num('--seed', f.seed, { min: 0, int: true }) as number,
-    ...(l1 || l2 ? { regularization: { l1: l1 ?? 0, l2: l2 ?? 0 } } : {}),
-    ...(clipNorm || clipValue ? { clipping: { norm: clipNorm, value: clipValue } } : {}),
+    config: {
+      optimizer,
+      ...(schedule ? { schedule } : {}),
+      ...(f.loss ? { loss: { type: f.loss, ...readSpecOptions(f, ctx.registry.get('loss', f.loss).params, 'loss-') } as BuildConfig } : {}),
+      batchSize,
+      ...(iterations ? { iterations } : { epochs }),
+      seed: num('--seed', f.seed, { min: 0, int: true }) as number,
+      ...(l1 || l2 ? { regularization: { l1: l1 ?? 0, l2: l2 ?? 0 } } : {}),
+      ...(clipNorm || clipValue ? { clipping: { norm: clipNorm, value: clipValue } } : {}),
+    },
+    stepsPerEpoch: plan.batchesPerEpoch,
+    totalSteps: plan.iterations,
   };
 }
 
@@ -238,36 +247,13 @@ export async function runTraining(
   { label, optimizer, batchSize: bsOverride, onEvent }: { label?: string; optimizer?: BuildConfig; batchSize?: number; onEvent?: (e: FitEvent) => void } = {},
 ): Promise<RunResult> {
   const { dataset, splits } = prepared;
-  const seed = num('--seed', f.seed, { min: 0, int: true }) as number;
   const batchSize = bsOverride ?? (num('--batch-size', f.batchSize, { min: 1, int: true }) as number);
-  if (f.epochs !== undefined && f.iterations !== undefined) throw new UsageError('give --epochs or --iterations, not both');
-  const epochs = num('--epochs', f.epochs ?? (f.iterations === undefined ? TRAIN_DEFAULTS.epochs : undefined), { min: 0, exclusive: true });
-  const iterations = num('--iterations', f.iterations, { min: 1, int: true });
   if (batchSize > splits.train.nSamples) throw new UsageError(`--batch-size ${batchSize} is larger than the ${splits.train.nSamples} training samples`);
-  const plan = planTraining({ nSamples: splits.train.nSamples, batchSize, ...(iterations ? { iterations } : { epochs: epochs as number }) });
-
-  const optConfig: BuildConfig = optimizer ?? ({ type: f.optimizer, ...readSpecOptions(f, ctx.registry.get('optimizer', f.optimizer).params) } as BuildConfig);
-  const resolvedOpt = ctx.registry.resolve('optimizer', optConfig); // validates: names the bad hyper-parameter
-  const effLr = resolvedOpt.lr;
-  if (f.schedule !== 'none' && typeof effLr !== 'number')
-    throw new UsageError(`--schedule ${f.schedule} takes its peak from a numeric --lr; give --lr a number, or --schedule none`);
-  const schedGiven = f.schedule !== 'none' && ctx.registry.has('schedule', f.schedule) ? readSpecOptions(f, ctx.registry.get('schedule', f.schedule).params, 'sched-') : {};
-  if (f.schedule !== 'none' && !ctx.registry.has('schedule', f.schedule)) ctx.registry.get('schedule', f.schedule);
-  const schedule = scheduleConfig(ctx, f.schedule, schedGiven, effLr as number, plan.iterations, plan.batchesPerEpoch);
-  if (schedule) ctx.registry.resolve('schedule', schedule);
-  let loss: BuildConfig | undefined;
-  if (f.loss) {
-    ctx.registry.get('loss', f.loss);
-    loss = { type: f.loss, ...readSpecOptions(f, ctx.registry.get('loss', f.loss).params, 'loss-') } as BuildConfig;
-  }
+  const { config, stepsPerEpoch } = fitConfigFromFlags(ctx, f, splits.train.nSamples, { optimizer, batchSize });
 
   const spec = modelSpec(f);
   const classify = dataset.nClasses !== undefined;
-  const model = createModel(spec, { nFeatures: dataset.nFeatures, nOutputs: spec.type === 'logistic' ? 1 : classify ? dataset.nClasses : 1, seed });
-  const l1 = num('--l1', f.l1, { min: 0 });
-  const l2 = num('--l2', f.l2, { min: 0 });
-  const clipNorm = num('--clip-norm', f.clipNorm, { min: 0, exclusive: true });
-  const clipValue = num('--clip-value', f.clipValue, { min: 0, exclusive: true });
+  const model = createModel(spec, { nFeatures: dataset.nFeatures, nOutputs: spec.type === 'logistic' ? 1 : classify ? dataset.nClasses : 1, seed: config.seed });
   const patience = num('--patience', f.patience, { min: 1, int: true });
 
   const checkpoint = f.checkpoint ? fileCheckpoint(f.checkpoint, { everyEpoch: true }) : undefined;
@@ -275,17 +261,10 @@ export async function runTraining(
   if (f.resume && !f.checkpoint) throw new UsageError('--resume needs --checkpoint <file> to resume from');
 
   const result = await fit({
+    ...config,
     model,
     train: splits.train,
     validation: splits.validation,
-    loss,
-    optimizer: optConfig,
-    schedule,
-    batchSize,
-    ...(iterations ? { iterations } : { epochs }),
-    seed,
-    regularization: l1 || l2 ? { l1: l1 ?? 0, l2: l2 ?? 0 } : undefined,
-    clipping: clipNorm || clipValue ? { norm: clipNorm, value: clipValue } : undefined,
     earlyStopping: patience ? { patience } : false,
     signal: ctx.signal,
     checkpoint,
@@ -299,12 +278,12 @@ export async function runTraining(
     backend: prepared.backend,
     data: dataset.name,
     model: spec,
-    optimizer: optConfig,
-    schedule: schedule ?? null,
+    optimizer: config.optimizer,
+    schedule: config.schedule ?? null,
     batchSize,
     fit: result,
     test,
-    stepsPerEpoch: plan.batchesPerEpoch,
+    stepsPerEpoch,
     splits: { train: splits.train.nSamples, validation: splits.validation?.nSamples ?? 0, test: splits.test.nSamples },
   };
 }

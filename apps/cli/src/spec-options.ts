@@ -101,3 +101,15 @@ export function peekAll(argv: readonly string[], flag: string): string[] {
   }
   return out;
 }
+
+/** A numeric flag: a finite number (an integer with `int`) >= `min` (> with `exclusive`); undefined stays undefined. */
+export const num = (flag: string, v: string | undefined, { min = -Infinity, int = false, exclusive = false } = {}): number | undefined => {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (!Number.isFinite(x) || (int && !Number.isInteger(x)) || (exclusive ? x <= min : x < min))
+    throw new UsageError(`${flag} must be ${int ? 'an integer' : 'a number'} ${exclusive ? '>' : '>='} ${min}, got ${JSON.stringify(v)}`);
+  return x;
+};
+
+/** A required integer flag >= `min` (default 1). */
+export const intFlag = (flag: string, v: string, min = 1): number => num(flag, v, { min, int: true }) as number;

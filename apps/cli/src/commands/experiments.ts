@@ -63,7 +63,7 @@ export function registerExperimentCommands(program: Command, ctx: Context, argv:
     const r = await crossValidate({
       model: modelSpec(f),
       data,
-      fit: fitConfigFromFlags(ctx, f, Math.round(data.nSamples * 0.8)),
+      fit: fitConfigFromFlags(ctx, f, Math.round(data.nSamples * 0.8)).config,
       splitter,
       scoring: f.scoring.split(','),
       seed: num('--seed', f.seed, { min: 0, int: true }),
@@ -117,7 +117,7 @@ export function registerExperimentCommands(program: Command, ctx: Context, argv:
       else params[path] = parseValues(rhs);
     }
     const k = num('--folds', f.folds, { min: 2, int: true }) as number;
-    const fitConfig = fitConfigFromFlags(ctx, f, Math.round((data.nSamples * (k - 1)) / k));
+    const fitConfig = fitConfigFromFlags(ctx, f, Math.round((data.nSamples * (k - 1)) / k)).config;
     // With a schedule, the learning rate is the schedule's peak: search that instead of the optimizer's lr.
     const sched = fitConfig.schedule as Record<string, unknown> | undefined;
     const lrOf = (fitConfig.optimizer as Record<string, unknown> | undefined)?.lr ?? ctx.registry.resolve('optimizer', fitConfig.optimizer as BuildConfig).lr;

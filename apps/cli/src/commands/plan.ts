@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { planTraining } from '@lab/data-split';
 import { emit, type Context, type GlobalOptions } from '../context';
 import { UsageError } from '../errors';
-import { intFlag } from './schedule';
+import { intFlag } from '../spec-options';
 
 /** `lab plan`: the lecture's homework — N samples, batch size B, epochs or iterations T. */
 export function registerPlan(program: Command, ctx: Context): void {

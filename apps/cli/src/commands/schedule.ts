@@ -2,8 +2,7 @@ import { Command } from 'commander';
 import type { Schedule } from '@lab/core';
 import { sample } from '@lab/schedules';
 import { emit, type Context, type GlobalOptions } from '../context';
-import { UsageError } from '../errors';
-import { addSpecOptions, readSpecOptions } from '../spec-options';
+import { addSpecOptions, intFlag, readSpecOptions } from '../spec-options';
 
 /** `lab schedule NAME [params]`: print and plot a schedule; its flags come from the schedule's spec. */
 export function registerSchedule(program: Command, ctx: Context, argv: readonly string[]): void {
@@ -33,10 +32,4 @@ export function registerSchedule(program: Command, ctx: Context, argv: readonly 
       charts: [{ title: `${n}`, xLabel: 'step', yLabel: 'value', series: [{ label: n, x: xs, y: ys }] }],
     });
   });
-}
-
-export function intFlag(flag: string, v: string, min = 1): number {
-  const x = Number(v);
-  if (!Number.isInteger(x) || x < min) throw new UsageError(`${flag} must be an integer >= ${min}, got ${JSON.stringify(v)}`);
-  return x;
 }

@@ -4,7 +4,7 @@ import { emit, type Context, type GlobalOptions } from '../context';
 import { UsageError } from '../errors';
 import { parseDefinitionSpec } from '../optimizer-spec';
 import { SURFACES, surface } from '@lab/optimizers/surfaces';
-import { intFlag } from './schedule';
+import { intFlag } from '../spec-options';
 
 const DEFAULT_OPTIMIZERS = ['sgd:lr=0.001', 'sgd:lr=0.001,momentum=0.9', 'sgd:lr=0.001,momentum=0.9,nesterov=true', 'adagrad:lr=0.5', 'rmsprop:lr=0.01', 'adadelta:lr=1', 'adam:lr=0.05'];
 
