@@ -7,6 +7,7 @@ import { InvalidArgumentError, ShapeMismatchError } from '@lab/core';
 import { sameShape } from './shape';
 import type { Tensor } from './tensor';
 import { sumTo } from './ops/shape-ops';
+import { keepGrad } from './scope';
 
 /**
  * How an op's output was made: its inputs and its backward rule. The rule maps the gradient of the
@@ -87,6 +88,22 @@ function topoSort(root: Tensor): Tensor[] {
   return order;
 }
 
+/**
+ * Add `g` to leaf `t`'s gradient: a copy the first time, in place afterwards (the gradient keeps its
+ * storage). A leaf's gradient outlives any `tidy` scope it was computed in.
+ */
+function accumulate(t: Tensor, g: Tensor): void {
+  const cur = t.grad;
+  if (cur !== null && cur.isContiguous && cur.backend === g.backend && cur.dtype === g.dtype && sameShape(cur.shape, g.shape)) {
+    const sum = cur.add(g);
+    cur.backend.assign(cur.view(), sum.view());
+    cur.backend.dispose?.(sum.storage);
+    return;
+  }
+  t.grad = cur === null ? g.contiguous(true) : cur.add(g);
+  keepGrad(t.grad.storage);
+}
+
 /** @internal Used by `Tensor.backward`. */
 export function runBackward(root: Tensor, grad: Tensor | undefined, options: BackwardOptions = {}): void {
   if (!root.requiresGrad) throw new InvalidArgumentError('tensor', root.shape, 'a tensor that requires grad (made from inputs with requiresGrad)');
@@ -113,8 +130,9 @@ export function runBackward(root: Tensor, grad: Tensor | undefined, options: Bac
           throw new InvalidArgumentError('tensor', t.shape, 'a graph not yet released; pass { retainGraph: true } to backward through it twice');
         if (g !== undefined) {
           // A leaf: accumulate into .grad. The first gradient is copied so that .grad never aliases
-          // another tensor's storage (optimizers may write to it).
-          t.grad = t.grad === null ? g.contiguous(true) : t.grad.add(g);
+          // another tensor's storage (optimizers may write to it); later ones are added in place, as
+          // PyTorch does, so the gradient keeps its storage (views of it stay valid).
+          accumulate(t, g);
         }
         continue;
       }

@@ -15,6 +15,7 @@ export { jsBackend } from './backends/js';
 
 // Autodiff
 export { noGrad, isGradEnabled } from './autograd';
+export { tidy, keep } from './scope';
 export { gradCheck } from './grad-check';
 
 // Ops

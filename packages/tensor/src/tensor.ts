@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type TensorLike } from '@lab/core';
 import { getBackend } from './backend';
 import { runBackward, type BackwardOptions, type GradNode } from './autograd';
+import { track } from './scope';
 import { contiguousStrides, isContiguous, sizeOf } from './shape';
 import type { Backend, DType, FloatArray, Shape, StridedView } from './types';
 import * as ew from './ops/elementwise';
@@ -64,6 +65,7 @@ export class Tensor implements TensorLike {
     this.strides = strides ? strides.slice() : contiguousStrides(shape);
     this.offset = offset;
     this.size = sizeOf(shape);
+    track(storage, backend);
   }
 
   /** Number of axes. */

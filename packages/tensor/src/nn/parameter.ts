@@ -1,6 +1,7 @@
 import { InvalidArgumentError, LengthMismatchError, type ParameterLike } from '@lab/core';
 import { Tensor } from '../tensor';
 import type { FloatArray } from '../types';
+import { keep } from '../scope';
 
 /** The live backing array of a contiguous tensor's elements (no copy). */
 export function liveArray(t: Tensor): FloatArray {
@@ -44,7 +45,7 @@ export class Parameter implements ParameterLike {
   /** The gradient array after `backward()`, or null. */
   get grad(): FloatArray | null {
     const g = this.tensor.grad;
-    return g === null ? null : liveArray(g.isContiguous ? g : (this.tensor.grad = g.contiguous(true)));
+    return g === null ? null : liveArray(g.isContiguous ? g : (this.tensor.grad = keep(g.contiguous(true))));
   }
 
   set grad(value: FloatArray | null) {
@@ -63,6 +64,6 @@ export class Parameter implements ParameterLike {
     }
     // Copy first: `value` may be a view on a backend's memory (WebAssembly), which the allocation in
     // fromArray can detach by growing that memory.
-    t.grad = new Tensor(t.backend.fromArray(value.slice(), t.dtype), t.shape, t.dtype, t.backend);
+    t.grad = keep(new Tensor(t.backend.fromArray(value.slice(), t.dtype), t.shape, t.dtype, t.backend));
   }
 }
