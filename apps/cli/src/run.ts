@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { BuildConfig } from '@lab/core';
-import { planTraining } from '@lab/data-split';
+import { planTraining } from '@lab/data-split/batches';
 import type { Dataset } from '@lab/datasets';
 import { jsBackend, setBackend } from '@lab/tensor';
 import { createWasmBackend, useBestBackend, wasmSupport } from '@lab/tensor/wasm';

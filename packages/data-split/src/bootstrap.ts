@@ -1,4 +1,19 @@
-import { def, factory, nSplitsParam, partition, rounds, samples, seedParam } from './internal';
+import { nSplitsParam, partition, rounds, samples, seedParam, parts } from './internal';
+import { factory } from './options';
+
+/** {@link bootstrap}'s parts (its definition is `bootstrapSplitter` in @lab/data-split/plugin). */
+export const bootstrapParts = /* @__PURE__ */ parts(
+  'bootstrap',
+  { nSplits: /* @__PURE__ */ nSplitsParam(10, 1), seed: seedParam },
+  (o, input) => {
+    const n = samples(input);
+    return rounds(o.nSplits, o, (rng) => {
+      const train = Int32Array.from({ length: n }, () => rng.int(n)).sort();
+      const drawn = new Set(train);
+      return [{ train, test: partition(n, (i) => !drawn.has(i)).test }];
+    });
+  },
+);
 
 /**
  * Bootstrap: each of `nSplits` rounds draws n samples uniformly with replacement (lab's Rng) as
@@ -14,21 +29,4 @@ import { def, factory, nSplitsParam, partition, rounds, samples, seedParam } fro
  * const [{ train, test }] = bootstrap({ nSplits: 1, seed: 3 }).split({ nSamples: 10 });
  * // train: 10 indices with repeats; test: the indices missing from train
  */
-export const bootstrapSplitter = /* @__PURE__ */ def(
-  'bootstrap',
-  'Resampling, testing out-of-bag',
-  { nSplits: /* @__PURE__ */ nSplitsParam(10, 1), seed: seedParam },
-  (o, input) => {
-    const n = samples(input);
-    return rounds(o.nSplits, o, (rng) => {
-      const train = Int32Array.from({ length: n }, () => rng.int(n)).sort();
-      const drawn = new Set(train);
-      return [{ train, test: partition(n, (i) => !drawn.has(i)).test }];
-    });
-  },
-  undefined,
-  'https://en.wikipedia.org/wiki/Bootstrapping_(statistics)',
-);
-
-/** {@link bootstrapSplitter} as a plain factory. */
-export const bootstrap = /* @__PURE__ */ factory(bootstrapSplitter);
+export const bootstrap = /* @__PURE__ */ factory(bootstrapParts);

@@ -1,4 +1,5 @@
-import { assigned, def, encode, factory, fits, nSplitsParam, range } from './internal';
+import { assigned, encode, fits, nSplitsParam, range, parts } from './internal';
+import { factory } from './options';
 
 /**
  * numpy 1.24's default `argsort` (introsort: median-of-3 quicksort down to 16 items, then
@@ -37,6 +38,20 @@ export function argsort(v: number[]): Int32Array {
   return t;
 }
 
+/** {@link groupKFold}'s parts (its definition is `groupKFoldSplitter` in @lab/data-split/plugin). */
+export const groupKFoldParts = /* @__PURE__ */ parts('groupKFold', { nSplits: /* @__PURE__ */ nSplitsParam(5) }, ({ nSplits: k }, input) => {
+  const { codes, counts } = encode(input, 'groups');
+  fits(k, counts.length, 'groups');
+  const load: number[] = Array(k).fill(0);
+  const foldOf: number[] = [];
+  for (const g of argsort(counts).reverse()) {
+    const f = load.indexOf(Math.min(...load));
+    load[f] += counts[g];
+    foldOf[g] = f;
+  }
+  return assigned(codes.map((g) => foldOf[g]), k);
+});
+
 /**
  * Group K-fold: no group is in both the training and the test set of a fold. Groups (distinct
  * values of `input.groups`, in sorted order) are dealt greedily, largest first, each to the fold
@@ -54,18 +69,4 @@ export function argsort(v: number[]): Int32Array {
  * [...groupKFold({ nSplits: 3 }).split({ nSamples: 12, groups })].map((f) => f.test);
  * // [5, 6, 7, 8], [0, 1, 2, 9], [3, 4, 10, 11]
  */
-export const groupKFoldSplitter = /* @__PURE__ */ def('groupKFold', 'K-fold with non-overlapping groups', { nSplits: /* @__PURE__ */ nSplitsParam(5) }, ({ nSplits: k }, input) => {
-  const { codes, counts } = encode(input, 'groups');
-  fits(k, counts.length, 'groups');
-  const load: number[] = Array(k).fill(0);
-  const foldOf: number[] = [];
-  for (const g of argsort(counts).reverse()) {
-    const f = load.indexOf(Math.min(...load));
-    load[f] += counts[g];
-    foldOf[g] = f;
-  }
-  return assigned(codes.map((g) => foldOf[g]), k);
-});
-
-/** {@link groupKFoldSplitter} as a plain factory. */
-export const groupKFold = /* @__PURE__ */ factory(groupKFoldSplitter);
+export const groupKFold = /* @__PURE__ */ factory(groupKFoldParts);

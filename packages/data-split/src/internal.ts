@@ -1,12 +1,12 @@
 /**
  * Helpers shared by every splitter: input checks, label encoding, the one fold-building core of
- * the K-fold family, seeded rounds, the options wrapper behind the plain factories, `def` (a
- * splitter definition from its parts) and the shared params-spec fragments.
- * Internal: not re-exported from the package root. Written for size (the package budget is 3 kB
- * min+gzip), so runtime strings are terse; the TSDoc carries the detail.
+ * the K-fold family, seeded rounds, `parts` (what a splitter's factory and its definition share)
+ * and the shared params-spec fragments. The options wrapper of the factories is in ./options.
+ * Internal: not re-exported. Written for size (every entry point's budget is 3 kB min+gzip), so
+ * runtime strings are terse; the TSDoc carries the detail.
  */
-import { defineSplitter, InvalidArgumentError, Rng, resolveOptions, toRng } from '@lab/core';
-import type { Fold, InputOptions, ParamsSpec, ResolvedOptions, SplitInput, Splitter, SplitterDefinition } from '@lab/core';
+import { InvalidArgumentError, toRng } from '@lab/core';
+import type { Fold, ParamsSpec, ResolvedOptions, Rng, SplitInput, Splitter } from '@lab/core';
 
 /** Throw an InvalidArgumentError naming the argument, the value and what was expected. */
 export const fail = (argument: string, value: unknown, expected: string): never => {
@@ -76,24 +76,8 @@ export interface SeedOption {
   seed?: number | Rng;
 }
 
-/** The options a plain factory takes: the spec's options; `seed`, when the spec has one, also takes an Rng. */
-export type FactoryOptions<S extends ParamsSpec> = Omit<InputOptions<S>, 'seed'> & ('seed' extends keyof S ? SeedOption : unknown) & SplitterExtras;
-
 /** Resolved options as a splitter's functions see them. */
 export type Options<S extends ParamsSpec> = ResolvedOptions<S> & SeedOption & SplitterExtras;
-
-/** Validate options against a spec (defaults filled); a `seed` that is an Rng and `onWarning` pass through. */
-export function resolve<S extends ParamsSpec>(spec: S, options: object | undefined, context: string): Options<S> {
-  const { seed, onWarning, ...rest } = (options ?? {}) as SeedOption & SplitterExtras;
-  const rng = seed instanceof Rng && 'seed' in spec;
-  return { ...resolveOptions(spec, rng || seed === undefined ? rest : { ...rest, seed }, context), ...(rng && { seed }), onWarning } as Options<S>;
-}
-
-/** A plain factory for a splitter definition: `kFold({ nSplits: 3 })` validates and creates. */
-export const factory =
-  <S extends ParamsSpec>(def: SplitterDefinition<S>) =>
-  (options?: FactoryOptions<S>): Splitter =>
-    def.create(resolve(def.params, options, def.name));
 
 /** The Rng a split call uses: a fresh one for a seed, the given one for an Rng. */
 export const rngOf = ({ seed = 0 }: SeedOption): Rng => toRng(seed);
@@ -110,25 +94,23 @@ export function rounds(count: number, o: SeedOption, draw: (rng: Rng, round: num
   })();
 }
 
+/** What a splitter's plain factory and its `defineSplitter` definition (in ./plugin) share. */
+export interface SplitterParts<S extends ParamsSpec> {
+  readonly name: string;
+  readonly params: S;
+  create(options: ResolvedOptions<S>): Splitter;
+}
+
 /**
- * Define a splitter from its parts: `split(options, input)` and `count(options, input)` (default:
- * the `nSplits` option). `page` is a URL, or the scikit-learn 1.2 page name (default: the class
- * of the same name). Arguments are literals, so a `@__PURE__` call tree-shakes.
+ * A splitter's parts from `split(options, input)` and `count(options, input)` (default: the
+ * `nSplits` option). Arguments are literals, so a `@__PURE__` call tree-shakes.
  */
-export const def = <const S extends ParamsSpec>(
+export const parts = <const S extends ParamsSpec>(
   name: string,
-  description: string,
   params: S,
   split: (o: Options<S>, input: SplitInput) => Iterable<Fold>,
   count: (o: Options<S>, input: SplitInput) => number = (o) => (o as unknown as { nSplits: number }).nSplits,
-  page = name[0].toUpperCase() + name.slice(1),
-) =>
-  defineSplitter({
-    name,
-    meta: { description, docsUrl: page.includes('/') ? page : `https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.${page}.html` },
-    params,
-    create: (o) => ({ nSplits: (input) => count(o, input), split: (input) => split(o, input) }),
-  });
+): SplitterParts<S> => ({ name, params, create: (o) => ({ nSplits: (input) => count(o, input), split: (input) => split(o, input) }) });
 
 /** Encodes the labels a K-fold-family splitter stratifies on (checking them against `k`). */
 export type Labels = (input: SplitInput, k: number, o: SplitterExtras) => Encoded;
@@ -163,10 +145,9 @@ export function kFoldAssignment(input: SplitInput, k: number, rng: Rng | false, 
  * one class, or the classes of `y` to stratify): `nRepeats` (1 when not repeated) rounds of
  * {@link kFoldAssignment}, shuffled when repeated or `shuffle` is set; a warning is given once.
  */
-export const kFoldFamily = <const S extends typeof cvParams | typeof repeatedParams>(name: string, description: string, params: S, labels?: Labels) =>
-  def(
+export const kFoldFamily = <const S extends typeof cvParams | typeof repeatedParams>(name: string, params: S, labels?: Labels) =>
+  parts(
     name,
-    description,
     params,
     (o, input) => {
       const { nSplits: k, nRepeats = 1, shuffle = true } = o as KFoldOptions;

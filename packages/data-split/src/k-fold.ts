@@ -1,4 +1,8 @@
-import { cvParams, factory, kFoldFamily } from './internal';
+import { cvParams, kFoldFamily } from './internal';
+import { factory } from './options';
+
+/** {@link kFold}'s parts (its definition is `kFoldSplitter` in @lab/data-split/plugin). */
+export const kFoldParts = /* @__PURE__ */ kFoldFamily('kFold', cvParams);
 
 /**
  * K-fold cross-validation. The samples are cut into `nSplits` consecutive folds; each fold is the
@@ -17,7 +21,4 @@ import { cvParams, factory, kFoldFamily } from './internal';
  * for (const { train, test } of kFold({ nSplits: 3 }).split({ nSamples: 10 })) console.log(train, test);
  * // test folds: [0..3], [4..6], [7..9]
  */
-export const kFoldSplitter = /* @__PURE__ */ kFoldFamily('kFold', 'K-fold cross-validation', cvParams);
-
-/** {@link kFoldSplitter} as a plain factory: `kFold({ nSplits: 5 }).split({ nSamples })`. */
-export const kFold = /* @__PURE__ */ factory(kFoldSplitter);
+export const kFold = /* @__PURE__ */ factory(kFoldParts);

@@ -1,19 +1,10 @@
 import type { Fold } from '@lab/core';
-import { assigned, def, factory, fail, partition, range, samples } from './internal';
+import { assigned, fail, partition, range, samples, parts } from './internal';
+import { factory } from './options';
 
-/**
- * Leave-one-out: n folds, fold i tests sample i alone and trains on the other n - 1
- * (K-fold with k = n). No params. Error: `nSamples < 2`.
- *
- * Reference: scikit-learn 1.2 `LeaveOneOut`; P. A. Lachenbruch and M. R. Mickey, "Estimation of
- * error rates in discriminant analysis", Technometrics, 1968.
- *
- * @example
- * [...leaveOneOut().split({ nSamples: 3 })].map((f) => f.test); // [0], [1], [2]
- */
-export const leaveOneOutSplitter = /* @__PURE__ */ def(
+/** {@link leaveOneOut}'s parts (its definition is `leaveOneOutSplitter` in @lab/data-split/plugin). */
+export const leaveOneOutParts = /* @__PURE__ */ parts(
   'leaveOneOut',
-  'Each sample tests once',
   {},
   (_, input) => {
     const n = samples(input);
@@ -35,6 +26,28 @@ function* subsets(n: number, p: number, test: number[] = []): Generator<Fold> {
   else for (let i = test.length ? test[test.length - 1] + 1 : 0; i <= n - p + test.length; i++) yield* subsets(n, p, [...test, i]);
 }
 
+/** {@link leavePOut}'s parts (its definition is `leavePOutSplitter` in @lab/data-split/plugin). */
+export const leavePOutParts = /* @__PURE__ */ parts(
+  'leavePOut',
+  { p: { kind: 'integer', min: 1, description: 'test set size' } },
+  ({ p }, input) => {
+    const n = samples(input);
+    return subsets(n > p ? n : fail('p', p, `< ${n} (nSamples)`), p);
+  },
+  ({ p }, input) => choose(samples(input), p),
+);
+
+/**
+ * Leave-one-out: n folds, fold i tests sample i alone and trains on the other n - 1
+ * (K-fold with k = n). No params. Error: `nSamples < 2`.
+ *
+ * Reference: scikit-learn 1.2 `LeaveOneOut`; P. A. Lachenbruch and M. R. Mickey, "Estimation of
+ * error rates in discriminant analysis", Technometrics, 1968.
+ *
+ * @example
+ * [...leaveOneOut().split({ nSamples: 3 })].map((f) => f.test); // [0], [1], [2]
+ */
+export const leaveOneOut = /* @__PURE__ */ factory(leaveOneOutParts);
 /**
  * Leave-p-out: every subset of `p` samples is the test set once, in lexicographic order;
  * `C(n, p)` folds whose test sets overlap (not a partition). Param `p` (required, >= 1).
@@ -46,18 +59,4 @@ function* subsets(n: number, p: number, test: number[] = []): Generator<Fold> {
  * leavePOut({ p: 2 }).nSplits({ nSamples: 5 }); // 10
  * [...leavePOut({ p: 2 }).split({ nSamples: 4 })][0]; // { train: [2, 3], test: [0, 1] }
  */
-export const leavePOutSplitter = /* @__PURE__ */ def(
-  'leavePOut',
-  'Each p-subset tests once',
-  { p: { kind: 'integer', min: 1, description: 'test set size' } },
-  ({ p }, input) => {
-    const n = samples(input);
-    return subsets(n > p ? n : fail('p', p, `< ${n} (nSamples)`), p);
-  },
-  ({ p }, input) => choose(samples(input), p),
-);
-
-/** {@link leaveOneOutSplitter} as a plain factory. */
-export const leaveOneOut = /* @__PURE__ */ factory(leaveOneOutSplitter);
-/** {@link leavePOutSplitter} as a plain factory. */
-export const leavePOut = /* @__PURE__ */ factory(leavePOutSplitter);
+export const leavePOut = /* @__PURE__ */ factory(leavePOutParts);

@@ -1,8 +1,15 @@
-import { factory, kFoldFamily, repeatedParams } from './internal';
+import { kFoldFamily, repeatedParams } from './internal';
+import { factory } from './options';
 import { stratifiedLabels } from './stratified-k-fold';
 
+/** {@link repeatedKFold}'s parts (its definition is `repeatedKFoldSplitter` in @lab/data-split/plugin). */
+export const repeatedKFoldParts = /* @__PURE__ */ kFoldFamily('repeatedKFold', repeatedParams);
+
+/** {@link repeatedStratifiedKFold}'s parts (its definition is `repeatedStratifiedKFoldSplitter` in @lab/data-split/plugin). */
+export const repeatedStratifiedKFoldParts = /* @__PURE__ */ kFoldFamily('repeatedStratifiedKFold', repeatedParams, stratifiedLabels);
+
 /**
- * Repeated K-fold: {@link kFoldSplitter} with `shuffle: true`, `nRepeats` times, each repetition
+ * Repeated K-fold: {@link kFold} with `shuffle: true`, `nRepeats` times, each repetition
  * drawing a new permutation from one Rng; yields `nSplits * nRepeats` folds, repetition by
  * repetition. Defaults: `nSplits: 5`, `nRepeats: 10`, `seed: 0`.
  *
@@ -12,10 +19,9 @@ import { stratifiedLabels } from './stratified-k-fold';
  * const cv = repeatedKFold({ nSplits: 2, nRepeats: 3, seed: 1 });
  * cv.nSplits({ nSamples: 10 }); // 6
  */
-export const repeatedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedKFold', 'K-fold reshuffled each repeat', repeatedParams);
-
+export const repeatedKFold = /* @__PURE__ */ factory(repeatedKFoldParts);
 /**
- * Repeated stratified K-fold: {@link stratifiedKFoldSplitter} with `shuffle: true`, `nRepeats`
+ * Repeated stratified K-fold: {@link stratifiedKFold} with `shuffle: true`, `nRepeats`
  * times from one Rng. Defaults: `nSplits: 5`, `nRepeats: 10`, `seed: 0`. Errors and the warning as
  * for stratified K-fold (the warning is given once).
  *
@@ -25,9 +31,4 @@ export const repeatedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedKFold'
  * const y = [0, 0, 0, 1, 1, 1];
  * [...repeatedStratifiedKFold({ nSplits: 3, nRepeats: 2 }).split({ nSamples: 6, y })].length; // 6
  */
-export const repeatedStratifiedKFoldSplitter = /* @__PURE__ */ kFoldFamily('repeatedStratifiedKFold', 'Stratified K-fold reshuffled each repeat', repeatedParams, stratifiedLabels);
-
-/** {@link repeatedKFoldSplitter} as a plain factory. */
-export const repeatedKFold = /* @__PURE__ */ factory(repeatedKFoldSplitter);
-/** {@link repeatedStratifiedKFoldSplitter} as a plain factory. */
-export const repeatedStratifiedKFold = /* @__PURE__ */ factory(repeatedStratifiedKFoldSplitter);
+export const repeatedStratifiedKFold = /* @__PURE__ */ factory(repeatedStratifiedKFoldParts);

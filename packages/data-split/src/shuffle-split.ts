@@ -1,11 +1,18 @@
-import { def, factory, nSplitsParam, rounds, seedParam } from './internal';
+import { nSplitsParam, parts, rounds, seedParam } from './internal';
+import { factory } from './options';
 import { holdout, sizeParams } from './sizes';
 
 const params = /* @__PURE__ */ sizeParams({ nSplits: /* @__PURE__ */ nSplitsParam(10, 1), seed: seedParam });
 
-/** A shuffle-split definition: `nSplits` holdouts (stratified or not) from one Rng. */
-const shuffleSplits = (name: string, description: string, stratify: boolean) =>
-  def(name, description, params, (o, input) => rounds(o.nSplits, o, (rng) => [holdout(input, { ...o, shuffle: true, stratify }, rng, 0.1)]));
+/** A shuffle split's parts: `nSplits` holdouts (stratified or not) from one Rng. */
+const shuffleSplits = (name: string, stratify: boolean) =>
+  parts(name, params, (o, input) => rounds(o.nSplits, o, (rng) => [holdout(input, { ...o, shuffle: true, stratify }, rng, 0.1)]));
+
+/** {@link shuffleSplit}'s parts (its definition is `shuffleSplitSplitter` in @lab/data-split/plugin). */
+export const shuffleSplitParts = /* @__PURE__ */ shuffleSplits('shuffleSplit', false);
+
+/** {@link stratifiedShuffleSplit}'s parts (its definition is `stratifiedShuffleSplitSplitter` in @lab/data-split/plugin). */
+export const stratifiedShuffleSplitParts = /* @__PURE__ */ shuffleSplits('stratifiedShuffleSplit', true);
 
 /**
  * Shuffle split (Monte Carlo cross-validation): `nSplits` independent random train/test splits.
@@ -21,10 +28,9 @@ const shuffleSplits = (name: string, description: string, stratify: boolean) =>
  * for (const { train, test } of shuffleSplit({ nSplits: 3, testFraction: 0.2, seed: 7 }).split({ nSamples: 10 }))
  *   console.log(train.length, test.length); // 8 2, three times
  */
-export const shuffleSplitSplitter = /* @__PURE__ */ shuffleSplits('shuffleSplit', 'Random train/test splits', false);
-
+export const shuffleSplit = /* @__PURE__ */ factory(shuffleSplitParts);
 /**
- * Stratified shuffle split: like {@link shuffleSplitSplitter}, but each split keeps the class
+ * Stratified shuffle split: like {@link shuffleSplit}, but each split keeps the class
  * proportions of `input.y`: every class gives train and test the approximate mode of the
  * multivariate hypergeometric (each within one sample of its proportional share).
  *
@@ -38,9 +44,4 @@ export const shuffleSplitSplitter = /* @__PURE__ */ shuffleSplits('shuffleSplit'
  * const [{ test }] = stratifiedShuffleSplit({ nSplits: 1, testSize: 5 }).split({ nSamples: 10, y });
  * // test holds 3 samples of class 0 and 2 of class 1
  */
-export const stratifiedShuffleSplitSplitter = /* @__PURE__ */ shuffleSplits('stratifiedShuffleSplit', 'Random splits keeping class proportions', true);
-
-/** {@link shuffleSplitSplitter} as a plain factory. */
-export const shuffleSplit = /* @__PURE__ */ factory(shuffleSplitSplitter);
-/** {@link stratifiedShuffleSplitSplitter} as a plain factory. */
-export const stratifiedShuffleSplit = /* @__PURE__ */ factory(stratifiedShuffleSplitSplitter);
+export const stratifiedShuffleSplit = /* @__PURE__ */ factory(stratifiedShuffleSplitParts);

@@ -1,4 +1,5 @@
-import { assigned, cvParams, def, encode, factory, fits, range, rngOf, sum } from './internal';
+import { assigned, cvParams, encode, fits, range, rngOf, sum, parts } from './internal';
+import { factory } from './options';
 import { stratifiedLabels } from './stratified-k-fold';
 
 /** Population standard deviation (numpy's `std`, ddof 0), summed in index order. */
@@ -7,27 +8,8 @@ const std = (xs: number[]): number => {
   return Math.sqrt(sum(xs.map((x) => (x - m) * (x - m))) / xs.length);
 };
 
-/**
- * Stratified group K-fold: folds with non-overlapping groups whose class proportions are as close
- * to those of `y` as the groups allow (scikit-learn 1.2's greedy heuristic). Groups are taken in
- * order of decreasing standard deviation of their class counts (stable); each goes to the fold that
- * minimises the mean over classes of the standard deviation across folds of the class fraction,
- * ties (numpy `isclose`) going to the fold with fewer samples, then the first.
- *
- * Defaults: `nSplits: 5`, `shuffle: false`, `seed: 0` (with `shuffle`, the group order before the
- * stable sort is a lab-Rng permutation; scikit-learn 1.2 shuffles the count rows apart from their
- * group ids, a known bug this does not copy). Errors: `y` or `groups` missing or of another
- * length than `nSamples`, `nSplits < 2`, every class smaller than `nSplits` (a warning when only
- * some are), and `nSplits` greater than the number of groups (scikit-learn 1.2 yields empty test folds then).
- *
- * Reference: scikit-learn 1.2 `StratifiedGroupKFold`.
- *
- * @example
- * const y = [0, 0, 1, 1, 0, 1, 0, 1];
- * const groups = [1, 1, 2, 2, 3, 3, 4, 4];
- * [...stratifiedGroupKFold({ nSplits: 2 }).split({ nSamples: 8, y, groups })].map((f) => f.test);
- */
-export const stratifiedGroupKFoldSplitter = /* @__PURE__ */ def('stratifiedGroupKFold', 'Group K-fold keeping class proportions', cvParams, (o, input) => {
+/** {@link stratifiedGroupKFold}'s parts (its definition is `stratifiedGroupKFoldSplitter` in @lab/data-split/plugin). */
+export const stratifiedGroupKFoldParts = /* @__PURE__ */ parts('stratifiedGroupKFold', cvParams, (o, input) => {
   const k = o.nSplits;
   const y = encode(input, 'y');
   const { codes, counts } = encode(input, 'groups');
@@ -60,5 +42,24 @@ export const stratifiedGroupKFoldSplitter = /* @__PURE__ */ def('stratifiedGroup
   return assigned(codes.map((g) => foldOf[g]), k);
 });
 
-/** {@link stratifiedGroupKFoldSplitter} as a plain factory. */
-export const stratifiedGroupKFold = /* @__PURE__ */ factory(stratifiedGroupKFoldSplitter);
+/**
+ * Stratified group K-fold: folds with non-overlapping groups whose class proportions are as close
+ * to those of `y` as the groups allow (scikit-learn 1.2's greedy heuristic). Groups are taken in
+ * order of decreasing standard deviation of their class counts (stable); each goes to the fold that
+ * minimises the mean over classes of the standard deviation across folds of the class fraction,
+ * ties (numpy `isclose`) going to the fold with fewer samples, then the first.
+ *
+ * Defaults: `nSplits: 5`, `shuffle: false`, `seed: 0` (with `shuffle`, the group order before the
+ * stable sort is a lab-Rng permutation; scikit-learn 1.2 shuffles the count rows apart from their
+ * group ids, a known bug this does not copy). Errors: `y` or `groups` missing or of another
+ * length than `nSamples`, `nSplits < 2`, every class smaller than `nSplits` (a warning when only
+ * some are), and `nSplits` greater than the number of groups (scikit-learn 1.2 yields empty test folds then).
+ *
+ * Reference: scikit-learn 1.2 `StratifiedGroupKFold`.
+ *
+ * @example
+ * const y = [0, 0, 1, 1, 0, 1, 0, 1];
+ * const groups = [1, 1, 2, 2, 3, 3, 4, 4];
+ * [...stratifiedGroupKFold({ nSplits: 2 }).split({ nSamples: 8, y, groups })].map((f) => f.test);
+ */
+export const stratifiedGroupKFold = /* @__PURE__ */ factory(stratifiedGroupKFoldParts);

@@ -1,4 +1,5 @@
-import { cvParams, encode, factory, fail, fits, kFoldFamily } from './internal';
+import { cvParams, encode, fail, fits, kFoldFamily } from './internal';
+import { factory } from './options';
 import type { Labels } from './internal';
 
 /**
@@ -16,8 +17,11 @@ export const stratifiedLabels: Labels = (input, k, o) => {
   return y;
 };
 
+/** {@link stratifiedKFold}'s parts (its definition is `stratifiedKFoldSplitter` in @lab/data-split/plugin). */
+export const stratifiedKFoldParts = /* @__PURE__ */ kFoldFamily('stratifiedKFold', cvParams, stratifiedLabels);
+
 /**
- * Stratified K-fold: like {@link kFoldSplitter}, but every test fold keeps the class proportions of
+ * Stratified K-fold: like {@link kFold}, but every test fold keeps the class proportions of
  * `y` (each class's count in a fold is `floor` or `ceil` of its size / k), and fold sizes differ by
  * at most one. Needs `input.y`.
  *
@@ -34,7 +38,4 @@ export const stratifiedLabels: Labels = (input, k, o) => {
  * for (const { test } of stratifiedKFold({ nSplits: 2 }).split({ nSamples: 6, y })) console.log(test);
  * // [0, 1, 4], [2, 3, 5]
  */
-export const stratifiedKFoldSplitter = /* @__PURE__ */ kFoldFamily('stratifiedKFold', 'K-fold keeping class proportions', cvParams, stratifiedLabels);
-
-/** {@link stratifiedKFoldSplitter} as a plain factory. */
-export const stratifiedKFold = /* @__PURE__ */ factory(stratifiedKFoldSplitter);
+export const stratifiedKFold = /* @__PURE__ */ factory(stratifiedKFoldParts);

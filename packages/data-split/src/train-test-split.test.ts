@@ -2,7 +2,8 @@ import { Rng } from '@lab/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { sizes } from './sizes';
-import { trainTestSplit, trainValTestSplit } from './train-test-split';
+import { trainTestSplit } from './train-test-split';
+import { trainValTestSplit } from './train-val-test-split';
 
 const list = (a: Int32Array) => Array.from(a);
 

@@ -1,5 +1,5 @@
 import { createRegistry, type Registry } from '@lab/core';
-import { dataSplitPlugin } from '@lab/data-split';
+import { dataSplitPlugin } from '@lab/data-split/plugin';
 import { lossesPlugin } from '@lab/losses';
 import { metricsPlugin } from '@lab/metrics/plugin';
 import { optimizersPlugin } from '@lab/optimizers';

@@ -1,6 +1,6 @@
 /** Internal: one prepared training run (model, loss, optimizer, batch plan) and its step function. */
 import { InvalidArgumentError, type Registry } from '@lab/core';
-import { batches, planTraining, type TrainingPlan } from '@lab/data-split';
+import { batches, planTraining, type TrainingPlan } from '@lab/data-split/batches';
 import { l1Penalty, l2Penalty } from '@lab/losses';
 import { Optimizer } from '@lab/optimizers';
 import type { Module } from '@lab/tensor';

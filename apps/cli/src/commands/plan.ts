@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { planTraining } from '@lab/data-split';
+import { planTraining } from '@lab/data-split/batches';
 import { emit, type Context, type GlobalOptions } from '../context';
 import { UsageError } from '../errors';
 import { intFlag } from '../spec-options';

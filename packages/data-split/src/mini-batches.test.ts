@@ -1,7 +1,7 @@
 import { Rng } from '@lab/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { batches } from './batches';
+import { batches } from './mini-batches';
 
 const all = (it: Iterable<Int32Array>) => [...it].map((b) => Array.from(b));
 
