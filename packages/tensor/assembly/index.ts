@@ -425,3 +425,7 @@ export function reduceSegments(op: i32, x: usize, rows: i32, len: i32, out: usiz
     }
   }
 }
+
+// ---- fused optimizer steps (assembly/optim.ts) ---------------------------------------------------
+
+export { adamStep, sgdStep, rmspropStep } from './optim';

@@ -12,7 +12,7 @@ import { Sequential } from '../nn/sequential';
 import { where } from '../ops/elementwise';
 import type { Backend, BinaryOp, FloatArray } from '../types';
 import { createWasmBackend, useBestBackend, wasmSupport, WasmStorage } from '../wasm';
-import { createWasmBackendFrom, type WasmKernels } from './wasm';
+import { createWasmBackendFrom, type WasmBackend, type WasmKernels } from './wasm';
 import { RELAXED_SIMD_WASM, SIMD_WASM } from './wasm-binary';
 
 // Importing the subpath changed nothing (checked before any backend is created).
@@ -344,4 +344,276 @@ describe('wasm backend: build', () => {
     const committed = readFileSync(new URL('./wasm-binary.ts', import.meta.url), 'utf8');
     expect(await generate()).toBe(committed);
   }, 60_000);
+});
+
+describe('wasm backend: fused optimizer steps (stepKernels)', () => {
+  async function fresh(maxMemoryBytes?: number) {
+    const bytes = Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0));
+    const { instance } = await WebAssembly.instantiate(bytes, {});
+    return createWasmBackendFrom(instance.exports as unknown as WasmKernels, false, { maxMemoryBytes });
+  }
+  type Lists = Float32Array[];
+
+  // The JavaScript passes of @lab/optimizers (adamPass, the sgd and rmsprop steps), float64 intermediates.
+  function adamRef(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, w: Float32Array | undefined, ...s: number[]) {
+    const [b1, b2, sg, l2, keep, l, a, r, eps] = s;
+    for (let j = 0; j < p.length; j++) {
+      const th = p[j];
+      const x = sg * g[j] + l2 * th;
+      const mj = (m[j] = b1 * m[j] + (1 - b1) * x);
+      let vj = (v[j] = b2 * v[j] + (1 - b2) * x * x);
+      if (w) vj = w[j] = Math.max(w[j], vj);
+      p[j] = keep * th + (l * mj) / (Math.sqrt(vj * a + r) + eps);
+    }
+  }
+  function sgdRef(p: Float32Array, g: Float32Array, b: Float32Array | undefined, k: number, l: number, sg: number, l2: number, mu: number, c: number, first: boolean, nesterov: boolean) {
+    for (let j = 0; j < p.length; j++) {
+      const th = p[j];
+      const x = k * (sg * g[j] + l2 * th);
+      if (!b) p[j] = th + l * x;
+      else {
+        const bj = (b[j] = first ? x : mu * b[j] + c * x);
+        p[j] = th + l * (nesterov ? x + mu * bj : bj);
+      }
+    }
+  }
+  function rmspropRef(p: Float32Array, g: Float32Array, v: Float32Array, b: Float32Array | undefined, a: number, l: number, sg: number, l2: number, mu: number, r: number, eps: number, first: boolean) {
+    for (let j = 0; j < p.length; j++) {
+      const th = p[j];
+      const x = sg * g[j] + l2 * th;
+      let d = x / (Math.sqrt((v[j] = a * v[j] + (1 - a) * x * x) + r) + eps);
+      if (b) d = b[j] = first ? d : mu * b[j] + d;
+      p[j] = th + l * d;
+    }
+  }
+
+  /** One optimizer family: how many state lists, and one step through the kernels / the reference. */
+  interface Family {
+    name: string;
+    lists: number;
+    kernel(b: WasmBackend, p: Float32Array, g: Float32Array, L: (Lists | undefined)[], i: number, t: number): boolean;
+    ref(p: Float32Array, g: Float32Array, s: (Float32Array | undefined)[], t: number): void;
+  }
+  const adamFamily = (name: string, o: { lr: number; b1?: number; b2?: number; wd?: number; decoupled?: boolean; amsgrad?: boolean; maximize?: boolean; epsRoot?: number }): Family => {
+    const { lr, b1 = 0.9, b2 = 0.999, wd = 0, decoupled = false, amsgrad = false, maximize = false, epsRoot = 0 } = o;
+    const s = (t: number) => [b1, b2, maximize ? -1 : 1, decoupled ? 0 : wd, decoupled ? 1 - lr * wd : 1, -lr / (1 - b1 ** t), 1 / (1 - b2 ** t), epsRoot, epsRoot ? 0 : 1e-8] as const;
+    return {
+      name,
+      lists: amsgrad ? 3 : 2,
+      kernel: (b, p, g, L, i, t) => b.stepKernels.adam(p, g, L[0]!, L[1]!, L[2], i, ...s(t)),
+      ref: (p, g, st, t) => adamRef(p, g, st[0]!, st[1]!, st[2], ...s(t)),
+    };
+  };
+  const sgdFamily = (name: string, o: { lr: number; momentum?: number; dampening?: number; wd?: number; nesterov?: boolean; maximize?: boolean; inside?: boolean }): Family => {
+    const { lr, momentum = 0, dampening = 0, wd = 0, nesterov = false, maximize = false, inside = false } = o;
+    const s = [inside ? -lr : 1, inside ? 1 : -lr, maximize ? -1 : 1, wd, momentum, 1 - dampening] as const;
+    return {
+      name,
+      lists: momentum ? 1 : 0,
+      kernel: (b, p, g, L, i, t) => b.stepKernels.sgd(p, g, L[0], i, ...s, t === 1, nesterov),
+      ref: (p, g, st, t) => sgdRef(p, g, st[0], ...s, t === 1, nesterov),
+    };
+  };
+  const rmspropFamily = (name: string, o: { lr: number; alpha?: number; momentum?: number; wd?: number; maximize?: boolean }): Family => {
+    const { lr, alpha = 0.99, momentum = 0, wd = 0, maximize = false } = o;
+    const s = [alpha, -lr, maximize ? -1 : 1, wd, momentum, 0, 1e-8] as const;
+    return {
+      name,
+      lists: momentum ? 2 : 1,
+      kernel: (b, p, g, L, i, t) => b.stepKernels.rmsprop(p, g, L[0]!, L[1], i, ...s, t === 1),
+      ref: (p, g, st, t) => rmspropRef(p, g, st[0]!, st[1], ...s, t === 1),
+    };
+  };
+  const families: Family[] = [
+    adamFamily('adam', { lr: 0.01 }),
+    adamFamily('adam, L2 weight decay, maximize', { lr: 0.01, wd: 0.1, maximize: true }),
+    adamFamily('adam, eps inside the root', { lr: 0.01, b2: 0.99, epsRoot: 1e-6 }),
+    adamFamily('adamw', { lr: 0.01, wd: 0.05, decoupled: true }),
+    adamFamily('amsgrad', { lr: 0.02, amsgrad: true }),
+    adamFamily('adamw, amsgrad, maximize', { lr: 0.01, wd: 0.1, decoupled: true, amsgrad: true, maximize: true }),
+    sgdFamily('sgd', { lr: 0.05 }),
+    sgdFamily('sgd, weight decay, maximize', { lr: 0.05, wd: 0.01, maximize: true }),
+    sgdFamily('sgd momentum', { lr: 0.05, momentum: 0.9 }),
+    sgdFamily('sgd momentum, dampening, weight decay', { lr: 0.05, momentum: 0.9, dampening: 0.3, wd: 1e-3 }),
+    sgdFamily('sgd nesterov', { lr: 0.05, momentum: 0.9, nesterov: true }),
+    sgdFamily('sgd lr inside the momentum', { lr: 0.05, momentum: 0.8, inside: true }),
+    rmspropFamily('rmsprop', { lr: 0.01 }),
+    rmspropFamily('rmsprop, momentum, weight decay, maximize', { lr: 0.01, momentum: 0.9, wd: 0.01, maximize: true }),
+  ];
+  const SIZES = [1, 3, 4, 5, 17, 64, 131];
+
+  /** Agreement within float32 rounding of the intermediates, relative to max(1, |reference|). */
+  function close(got: ArrayLike<number>, want: ArrayLike<number>, rtol: number, what: string): void {
+    expect(got.length, what).toBe(want.length);
+    for (let j = 0; j < want.length; j++) if (!(Math.abs(got[j] - want[j]) <= rtol * Math.max(1, Math.abs(want[j])))) expect([what, j, got[j]]).toEqual([what, j, want[j]]);
+  }
+
+  /** Parameters on `b` (their views), the reference's copies, and gradient data for `steps` steps. */
+  function setup(b: WasmBackend, seed: number, fam: Family, sizes = SIZES) {
+    const rng = new Rng(seed);
+    const handles = sizes.map((n) => b.fromArray(Float32Array.from({ length: n }, () => rng.normal()), 'float32') as WasmStorage);
+    const gh = sizes.map((n) => b.full(n, 0, 'float32') as WasmStorage);
+    const ref = handles.map((h) => b.read(h, 'float32').slice() as Float32Array);
+    const lists: Lists[] = Array.from({ length: fam.lists }, () => sizes.map((n) => new Float32Array(n)));
+    const refState = Array.from({ length: fam.lists }, () => sizes.map((n) => new Float32Array(n)));
+    const fill = () =>
+      sizes.forEach((n, i) => {
+        const g = b.read(gh[i], 'float32');
+        for (let j = 0; j < n; j++) g[j] = rng.normal() * (j % 3 === 0 ? 10 : 0.1) + ref[i][j];
+      });
+    const step = (t: number, P = (i: number) => b.read(handles[i], 'float32') as Float32Array, G = (i: number) => b.read(gh[i], 'float32') as Float32Array) => {
+      fill();
+      const L = [0, 1, 2].map((q) => lists[q]);
+      sizes.forEach((_, i) => {
+        const g = (b.read(gh[i], 'float32') as Float32Array).slice();
+        expect(fam.kernel(b, P(i), G(i), L, i, t)).toBe(true);
+        fam.ref(ref[i], g, [0, 1, 2].map((q) => refState[q]?.[i]), t);
+      });
+    };
+    const check = (rtol: number) => {
+      handles.forEach((h, i) => close(b.read(h, 'float32'), ref[i], rtol, `${fam.name}: θ[${i}]`));
+      lists.forEach((l, q) => l.forEach((x, i) => close(x, refState[q][i], rtol, `${fam.name}: state ${q}[${i}]`)));
+    };
+    return { handles, gh, lists, step, check };
+  }
+
+  test.each(families.map((f) => [f.name, f] as const))('%s: the SIMD kernel agrees with the JavaScript pass over 40 steps (odd lengths: the scalar tail)', async (_, fam) => {
+    const b = await fresh();
+    const { lists, step, check } = setup(b, 7, fam);
+    for (let t = 1; t <= 40; t++) step(t);
+    check(2e-5);
+    // the state lives in linear memory now: its arrays are views of it
+    const buffer = b.read(b.fromArray([0], 'float32'), 'float32').buffer;
+    for (const l of lists) for (const x of l) expect(x.buffer).toBe(buffer);
+    expect(b.memoryStats().stateArrays).toBe(fam.lists * SIZES.length);
+  });
+
+  test('state survives memory growth: the lists get fresh views at once, never a detached array', async () => {
+    const b = await fresh();
+    const fam = families[5]; // adamw + amsgrad: three lists
+    const { lists, step, check } = setup(b, 11, fam);
+    for (let t = 1; t <= 12; t++) {
+      step(t);
+      const { memoryBytes: before, bytesInUse, bytesFree } = b.memoryStats();
+      b.full(((before - bytesInUse - bytesFree) >> 2) + 1000, 1, 'float32'); // more than is left: memory grows
+      expect(b.memoryStats().memoryBytes).toBeGreaterThan(before);
+      for (const l of lists) l.forEach((x, i) => expect(x.length).toBe(SIZES[i]));
+    }
+    check(2e-5);
+  });
+
+  test('a parameter view detached by growth earlier in the step (the caller took it before) is still found and updated', async () => {
+    const b = await fresh();
+    const fam = families[0];
+    const { handles, gh, step, check } = setup(b, 5, fam, [300_000, 7, 1]); // homing the state grows memory
+    const views = handles.map((h) => b.read(h, 'float32') as Float32Array);
+    const grads = gh.map((h) => b.read(h, 'float32') as Float32Array);
+    step(1, (i) => views[i], (i) => grads[i]); // the first step homes the state: memory grows under the views
+    expect(views.map((v) => v.length)).toEqual([0, 0, 0]);
+    for (let t = 2; t <= 5; t++) step(t);
+    check(2e-5);
+  });
+
+  test('a gradient outside linear memory is copied in; float64, plain arrays and spilled storage fall back (false, nothing moved)', async () => {
+    const b = await fresh();
+    const p = b.read(b.fromArray([1, 2, 3, 4, 5], 'float32'), 'float32') as Float32Array;
+    const M = [new Float32Array(5)];
+    const V = [new Float32Array(5)];
+    const s = [0.9, 0.999, 1, 0, 1, -0.01 / 0.1, 1 / 0.001, 0, 1e-8] as const;
+    const want = p.slice();
+    const [m, v] = [new Float32Array(5), new Float32Array(5)];
+    adamRef(want, Float32Array.of(1, -1, 2, -2, 0.5), m, v, undefined, ...s);
+    expect(b.stepKernels.adam(p, Float32Array.of(1, -1, 2, -2, 0.5), M, V, undefined, 0, ...s)).toBe(true);
+    close(p, want, 1e-6, 'θ');
+    close(M[0], m, 1e-6, 'm');
+
+    const stats = b.memoryStats();
+    const M2 = [new Float32Array(3)];
+    const V2 = [new Float32Array(3)];
+    const [m2, v2] = [M2[0], V2[0]];
+    expect(b.stepKernels.adam(Float64Array.of(1, 2, 3), Float64Array.of(1, 1, 1), M2, V2, undefined, 0, ...s)).toBe(false);
+    expect(b.stepKernels.adam(Float32Array.of(1, 2, 3), Float32Array.of(1, 1, 1), M2, V2, undefined, 0, ...s)).toBe(false);
+    expect(b.stepKernels.sgd(Float32Array.of(1, 2, 3), Float32Array.of(1, 1, 1), undefined, 0, 1, -0.1, 1, 0, 0, 1, true, false)).toBe(false);
+    expect(b.stepKernels.rmsprop(Float64Array.of(1, 2, 3), Float64Array.of(1, 1, 1), V2, undefined, 0, 0.99, -0.01, 1, 0, 0, 0, 1e-8, true)).toBe(false);
+    expect([M2[0], V2[0]]).toEqual([m2, v2]);
+    expect(M2[0]).toBe(m2); // not moved
+    expect(b.memoryStats().stateArrays).toBe(stats.stateArrays);
+    // a gradient of another length: false
+    expect(b.stepKernels.adam(p, new Float32Array(4), M, V, undefined, 0, ...s)).toBe(false);
+
+    const spill = await fresh(1); // every tensor over the cap: storage in JavaScript arrays
+    const q = spill.read(spill.fromArray([1, 2, 3], 'float32'), 'float32') as Float32Array;
+    expect(spill.stepKernels.adam(q, Float32Array.of(1, 1, 1), M2, V2, undefined, 0, ...s)).toBe(false);
+    expect(spill.memoryStats().stateArrays).toBe(0);
+  });
+
+  test('memory cap: when the state does not fit, nothing is moved and the kernel declines', async () => {
+    const capped = await fresh((await fresh()).memoryStats().memoryBytes + 1_000_000);
+    const n = 100_000; // θ and g (800 kB) fit under the cap, their Adam state (another 800 kB) does not
+    const h = capped.fromArray(new Float32Array(n).fill(1), 'float32');
+    const g = capped.read(capped.full(n, 0.5, 'float32'), 'float32') as Float32Array;
+    const p = capped.read(h, 'float32') as Float32Array; // a live view (a stale one would force the move: see above)
+    const s = [0.9, 0.999, 1, 0, 1, -0.01, 1, 0, 1e-8] as const;
+    const [M, V] = [[new Float32Array(n)], [new Float32Array(n)]];
+    const [m, v] = [M[0], V[0]];
+    expect(capped.stepKernels.adam(p, g, M, V, undefined, 0, ...s)).toBe(false);
+    expect(M[0]).toBe(m);
+    expect(V[0]).toBe(v);
+    expect(capped.memoryStats().stateArrays).toBe(0);
+    expect(p[0]).toBe(1);
+    // a small parameter still fits
+    const q = capped.read(capped.fromArray(new Float32Array(1000).fill(1), 'float32'), 'float32') as Float32Array;
+    const want = q.slice();
+    adamRef(want, q.slice(), new Float32Array(1000), new Float32Array(1000), undefined, ...s);
+    expect(capped.stepKernels.adam(q, q.slice(), [new Float32Array(1000)], [new Float32Array(1000)], undefined, 0, ...s)).toBe(true);
+    close(q, want, 1e-6, 'θ');
+  });
+
+  test('a home whose list slot was replaced (state loaded) or whose list is gone is freed and its memory reused', async () => {
+    const gc = (globalThis as { gc?: () => void }).gc!;
+    const b = await fresh();
+    const n = 4096;
+    const p = () => b.read(h, 'float32') as Float32Array;
+    const h = b.fromArray(new Float32Array(n).fill(1), 'float32');
+    const g = b.read(b.full(n, 0.5, 'float32'), 'float32') as Float32Array;
+    const s = [0.9, 0.999, 1, 0, 1, -0.01, 1, 0, 1e-8] as const;
+    let M = [new Float32Array(n)];
+    let V = [new Float32Array(n)];
+    expect(b.stepKernels.adam(p(), g, M, V, undefined, 0, ...s)).toBe(true);
+    const homed = b.memoryStats();
+    expect(homed.stateArrays).toBe(2);
+    // loadStateDict puts new arrays into the lists: the old homes are freed and the new state reuses them
+    M[0] = new Float32Array(n).fill(0.25);
+    V[0] = new Float32Array(n).fill(0.5);
+    expect(b.stepKernels.adam(p(), g, M, V, undefined, 0, ...s)).toBe(true);
+    expect(b.memoryStats()).toMatchObject({ stateArrays: 2, bytesInUse: homed.bytesInUse, memoryBytes: homed.memoryBytes });
+    expect(M[0][0]).toBeCloseTo(0.9 * 0.25 + 0.1 * 0.5, 6);
+    // the optimizer (its lists) is gone: after a collection the next homing frees them first
+    M = [new Float32Array(n)];
+    V = [new Float32Array(n)];
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(b.stepKernels.adam(p(), g, M, V, undefined, 0, ...s)).toBe(true);
+    expect(b.memoryStats()).toMatchObject({ stateArrays: 2, bytesInUse: homed.bytesInUse, memoryBytes: homed.memoryBytes });
+  });
+
+  test('a list taken over by another list (a merged state) keeps its home, re-bound to the new list', async () => {
+    const b = await fresh();
+    const n = 10;
+    const h = b.fromArray(new Float32Array(n).fill(1), 'float32');
+    const g = b.read(b.full(n, 0.5, 'float32'), 'float32') as Float32Array;
+    const B = [new Float32Array(n)];
+    expect(b.stepKernels.sgd(b.read(h, 'float32'), g, B, 0, 1, -0.1, 1, 0, 0.9, 1, true, false)).toBe(true);
+    const B2 = B.slice();
+    B[0] = new Float32Array(n); // the old list moves on; B2 holds the home now
+    expect(b.stepKernels.sgd(b.read(h, 'float32'), g, B2, 0, 1, -0.1, 1, 0, 0.9, 1, false, false)).toBe(true);
+    const { memoryBytes, bytesInUse, bytesFree } = b.memoryStats();
+    b.full(((memoryBytes - bytesInUse - bytesFree) >> 2) + 10, 0, 'float32'); // growth: B2 gets a fresh view
+    expect(b.memoryStats().memoryBytes).toBeGreaterThan(memoryBytes);
+    expect(B2[0].length).toBe(n);
+    expect(B2[0][0]).toBeCloseTo(0.9 * 0.5 + 0.5, 6);
+    expect(b.memoryStats().stateArrays).toBe(1);
+  });
 });

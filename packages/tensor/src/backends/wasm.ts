@@ -30,6 +30,9 @@ export interface WasmKernels {
   select(c: number, cs0: number, cs1: number, a: number, as0: number, as1: number, b: number, bs0: number, bs1: number, out: number, rows: number, n: number): void;
   reduceRows(op: number, x: number, rows: number, n: number, out: number): void;
   reduceSegments(op: number, x: number, rows: number, len: number, out: number): void;
+  adamStep(p: number, g: number, m: number, v: number, w: number, n: number, b1: number, b2: number, sg: number, l2: number, keep: number, l: number, a: number, r: number, eps: number): void;
+  sgdStep(p: number, g: number, b: number, n: number, k: number, l: number, sg: number, l2: number, mu: number, c: number, first: number, nesterov: number): void;
+  rmspropStep(p: number, g: number, v: number, b: number, n: number, a: number, l: number, sg: number, l2: number, mu: number, r: number, eps: number, first: number): void;
 }
 
 /**
@@ -62,6 +65,33 @@ export interface WasmMemoryStats {
   readonly bytesFree: number;
   /** float32 storages created in JavaScript arrays because linear memory was at its cap. */
   readonly spilled: number;
+  /** Optimizer state arrays moved into linear memory by `stepKernels` and still in use. */
+  readonly stateArrays: number;
+}
+
+/**
+ * Fused optimizer steps in WebAssembly SIMD, shaped as `@lab/optimizers`' `StepKernels` (pass it as
+ * `new Optimizer(params, adam(), { kernels: backend.stepKernels })`). Each method updates parameter
+ * `i` in place and returns true, or returns false (the optimizer then runs its JavaScript pass) when
+ * `p` is not float32 storage of this backend or its state cannot be moved into linear memory (cap).
+ *
+ * `M`, `V`, `W`, `B` are the optimizer's state lists (one array per parameter). On first use every
+ * float32 array of a list is copied into linear memory and replaced in its list by a view of it
+ * (its "home"): the step then touches no JavaScript memory. When linear memory grows (which
+ * detaches every view) the backend puts fresh views into those lists at once, so the optimizer never
+ * sees a detached array; a home whose list no longer holds its view (state loaded or replaced, the
+ * optimizer gone) is freed. Keep a copy (`stateDict()`), not a reference, of a state array.
+ *
+ * Scalars are those of the JavaScript passes (`@lab/optimizers`' adamPass and the sgd/rmsprop steps):
+ * with x = sg·g + l2·θ (sg = −1 when maximising),
+ * - `adam`: m ← b1·m + (1−b1)·x, v ← b2·v + (1−b2)·x², v̂ ← max(v̂, v) (W given), θ ← keep·θ + l·m / (√(v̂·a + r) + eps);
+ * - `sgd`: x ← k·x; b ← x on the first step, else mu·b + c·x; θ ← θ + l·(x + mu·b if nesterov, else b) (θ + l·x without B);
+ * - `rmsprop`: v ← a·v + (1−a)·x², d = x / (√(v + r) + eps), with B: b ← d on the first step, else mu·b + d, d = b; θ ← θ + l·d.
+ */
+export interface WasmStepKernels {
+  adam(p: FloatArray, g: FloatArray, M: FloatArray[], V: FloatArray[], W: FloatArray[] | undefined, i: number, b1: number, b2: number, sg: number, l2: number, keep: number, l: number, a: number, r: number, eps: number): boolean;
+  sgd(p: FloatArray, g: FloatArray, B: FloatArray[] | undefined, i: number, k: number, l: number, sg: number, l2: number, mu: number, c: number, first: boolean, nesterov: boolean): boolean;
+  rmsprop(p: FloatArray, g: FloatArray, V: FloatArray[], B: FloatArray[] | undefined, i: number, a: number, l: number, sg: number, l2: number, mu: number, r: number, eps: number, first: boolean): boolean;
 }
 
 /** A Backend running on a WebAssembly SIMD module, with memory management extras. */
@@ -74,6 +104,8 @@ export interface WasmBackend extends Backend<WasmHandle> {
   dispose(storage: WasmHandle): void;
   /** Current memory use. */
   memoryStats(): WasmMemoryStats;
+  /** Fused optimizer steps on this backend's memory (`@lab/optimizers`' `StepKernels`). */
+  readonly stepKernels: WasmStepKernels;
 }
 
 /** Options of `createWasmBackendFrom`. */
@@ -131,6 +163,7 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
       }
     }
     F32 = new Float32Array(memory.buffer); // growth detached every view
+    sweep(true); // fresh views of optimizer state into its lists at once
     return true;
   }
 
@@ -142,6 +175,9 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
     if (list !== undefined && list.length > 0) {
       ptr = list.pop()!;
       freeBytes -= cls;
+    } else if (homes.length > 0 && top + cls > memory.buffer.byteLength && sweep(false) && (free.get(cls)?.length ?? 0) > 0) {
+      // freed optimizer state may have the size needed: reuse it rather than grow
+      return malloc(bytes, force);
     } else {
       if (!grow(top + cls, force)) return -1;
       ptr = top;
@@ -165,6 +201,125 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
 
   const registry = new FinalizationRegistry<number>(release);
 
+  // ---- optimizer state homed in linear memory (see WasmStepKernels) ----
+  /** A state array in linear memory: `list[i]` holds `view` (n floats at `ptr`); ptr −1 once freed. */
+  interface Home {
+    list: WeakRef<FloatArray[]>;
+    i: number;
+    ptr: number;
+    readonly n: number;
+    view: Float32Array;
+  }
+  const homes: Home[] = [];
+  const homeOf = new WeakMap<FloatArray, Home>(); // every view a home has had (detached ones too)
+  const owners = new WeakMap<FloatArray, WasmStorage>(); // views of tensor storage handed out by read
+
+  /** Free homes no longer held by their list; with `regrown`, put fresh views into the lists. True when any was freed. */
+  function sweep(regrown: boolean): boolean {
+    let kept = 0;
+    for (const h of homes) {
+      const list = h.list.deref();
+      if (list === undefined || list[h.i] !== h.view) {
+        release(h.ptr);
+        h.ptr = -1;
+        continue;
+      }
+      if (regrown) homeOf.set((list[h.i] = h.view = F32.subarray(h.ptr >> 2, (h.ptr >> 2) + h.n)), h);
+      homes[kept++] = h;
+    }
+    const freed = kept < homes.length;
+    homes.length = kept;
+    return freed;
+  }
+
+  /** The live home of `list[i]` (re-bound to this list when it was another's, its view refreshed), if any. */
+  function homed(list: FloatArray[], i: number): Home | undefined {
+    const h = homeOf.get(list[i]);
+    if (h === undefined || h.ptr < 0) return undefined;
+    if (h.list.deref() !== list || h.i !== i) [h.list, h.i] = [new WeakRef(list), i];
+    list[i] = h.view;
+    return h;
+  }
+
+  /**
+   * Home every float32 array of `lists` not homed yet, all at once (one cap check; memory grows only
+   * before a kernel runs). False, with nothing moved, when that would pass the cap and not `force`.
+   */
+  function homeAll(lists: readonly (FloatArray[] | undefined)[], force: boolean): boolean {
+    const todo: [FloatArray[], number][] = [];
+    let bytes = 0;
+    for (const list of lists)
+      for (let j = 0; list !== undefined && j < list.length; j++) {
+        const x = list[j];
+        if (homed(list, j) === undefined && x instanceof Float32Array && x.length > 0) {
+          todo.push([list, j]);
+          bytes += sizeClass(x.length * 4);
+        }
+      }
+    if (todo.length === 0) return true;
+    sweep(false);
+    if (!force && top + bytes > cap) return false;
+    for (const [list, j] of todo) {
+      const x = list[j];
+      const src = x.buffer === F32.buffer ? x.slice() : x; // a view of this memory would be detached by growth
+      const ptr = malloc(x.length * 4, true); // may grow: earlier homes get fresh views in their lists
+      F32.set(src, ptr >> 2);
+      const h: Home = { list: new WeakRef(list), i: j, ptr, n: x.length, view: F32.subarray(ptr >> 2, (ptr >> 2) + x.length) };
+      homes.push(h);
+      homeOf.set((list[j] = h.view), h);
+    }
+    return true;
+  }
+
+  /** [byte offset, length] of a float32 array in linear memory (a live view, or a detached view of tensor storage), else undefined. */
+  function locate(x: FloatArray): [number, number] | undefined {
+    if (!(x instanceof Float32Array)) return undefined;
+    if (x.buffer === F32.buffer) return [x.byteOffset, x.length];
+    const s = owners.get(x);
+    return s !== undefined && s.ptr >= 0 && s.js === null ? [s.ptr, s.length] : undefined;
+  }
+
+  /**
+   * Run `kernel(p, g, ...state pointers)` for parameter `i` with `lists[·][i]` as its state (0 for an
+   * absent list), or return false when it cannot run here.
+   */
+  function fused(p: FloatArray, g: FloatArray, lists: readonly (FloatArray[] | undefined)[], i: number, kernel: (pp: number, pg: number, n: number, s: number[]) => void): boolean {
+    const P = locate(p);
+    if (P === undefined) return false;
+    const n = P[1];
+    const stale = p.buffer !== F32.buffer; // growth earlier in this step: the caller's own pass cannot run on p
+    let G = locate(g);
+    if ((G === undefined ? g.length : G[1]) !== n) return false;
+    if (!homeAll(lists, stale || (G !== undefined && g.buffer !== F32.buffer))) return false;
+    const s: number[] = [];
+    for (const list of lists) {
+      if (list === undefined) s.push(0);
+      else {
+        const h = homed(list, i);
+        if (h === undefined || h.n !== n) return false;
+        s.push(h.ptr);
+      }
+    }
+    let tmp = -1;
+    if (G === undefined) {
+      // a gradient outside linear memory (a plain array): copy it in for the kernel
+      F32.set(g, (tmp = malloc(n * 4, true)) >> 2);
+      G = [tmp, n];
+    }
+    kernel(P[0], G[0], n, s);
+    if (tmp >= 0) release(tmp);
+    return true;
+  }
+
+  const stepKernels: WasmStepKernels = {
+    adam: (p, g, M, V, W, i, b1, b2, sg, l2, keep, l, a, r, eps) =>
+      fused(p, g, [M, V, W], i, (pp, pg, n, [m, v, w]) => k.adamStep(pp, pg, m, v, w, n, b1, b2, sg, l2, keep, l, a, r, eps)),
+    sgd: (p, g, B, i, kk, l, sg, l2, mu, c, first, nesterov) =>
+      fused(p, g, [B], i, (pp, pg, n, [b]) => k.sgdStep(pp, pg, b, n, kk, l, sg, l2, mu, c, first ? 1 : 0, nesterov ? 1 : 0)),
+    rmsprop: (p, g, V, B, i, a, l, sg, l2, mu, r, eps, first) =>
+      fused(p, g, [V, B], i, (pp, pg, n, [v, b]) => k.rmspropStep(pp, pg, v, b, n, a, l, sg, l2, mu, r, eps, first ? 1 : 0)),
+  };
+
   function allocF32(n: number): WasmStorage {
     const ptr = n === 0 ? -1 : malloc(n * 4);
     if (ptr < 0) {
@@ -186,7 +341,7 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
     if (h instanceof Float64Array) return h;
     live(h);
     if (h.js !== null) return h.js;
-    if (h.view === null || h.view.buffer !== F32.buffer) h.view = F32.subarray(h.ptr >> 2, (h.ptr >> 2) + h.length);
+    if (h.view === null || h.view.buffer !== F32.buffer) owners.set((h.view = F32.subarray(h.ptr >> 2, (h.ptr >> 2) + h.length)), h);
     return h.view;
   }
 
@@ -388,7 +543,8 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
     matmul,
     gather: (x, axis, index, shape) => adopt(jsBackend.gather(jsView(x), axis, index, shape), x.dtype),
     scatterAdd: (g, axis, index, shape) => adopt(jsBackend.scatterAdd(jsView(g), axis, index, shape), g.dtype),
-    memoryStats: () => ({ memoryBytes: memory.buffer.byteLength, bytesInUse: inUse, blocks: classOf.size, bytesFree: freeBytes, spilled }),
+    memoryStats: () => ({ memoryBytes: memory.buffer.byteLength, bytesInUse: inUse, blocks: classOf.size, bytesFree: freeBytes, spilled, stateArrays: homes.length }),
+    stepKernels,
   };
   return backend;
 }
