@@ -12,12 +12,14 @@ export function argsort(v: number[]): Int32Array {
   const t = range(0, v.length);
   const at = (i: number) => v[t[i]];
   const swap = (a: number, b: number) => ([t[a], t[b]] = [t[b], t[a]]);
+  const order = (a: number, b: number) => at(b) < at(a) && swap(a, b);
   const sort = (l: number, r: number): void => {
-    while (r - l > 15) {
+    if (r - l < 16) t.subarray(l, r + 1).sort((a, b) => v[a] - v[b]);
+    else {
       const m = (l + r) >> 1;
-      if (at(m) < at(l)) swap(m, l);
-      if (at(r) < at(m)) swap(r, m);
-      if (at(m) < at(l)) swap(m, l);
+      order(l, m);
+      order(m, r);
+      order(l, m);
       const p = at(m);
       let i = l;
       let j = r - 1;
@@ -29,10 +31,9 @@ export function argsort(v: number[]): Int32Array {
         swap(i, j);
       }
       swap(i, r - 1);
+      sort(l, i - 1);
       sort(i + 1, r);
-      r = i - 1;
     }
-    t.subarray(l, r + 1).sort((a, b) => v[a] - v[b]);
   };
   sort(0, v.length - 1);
   return t;

@@ -1,8 +1,6 @@
 // Holdout splits
 export { trainTestSplit } from './train-test-split';
 export type { TrainTestSplitOptions } from './train-test-split';
-export { trainValTestSplit } from './train-val-test-split';
-export type { TrainValTestSplitOptions, TrainValTest } from './train-val-test-split';
 export { sizes, approximateMode } from './sizes';
 export type { SizeOptions } from './sizes';
 
@@ -11,8 +9,6 @@ export type { SizeOptions } from './sizes';
 export { kFold } from './k-fold';
 export { stratifiedKFold } from './stratified-k-fold';
 export { repeatedKFold, repeatedStratifiedKFold } from './repeated';
-export { groupKFold } from './group-k-fold';
-export { stratifiedGroupKFold } from './stratified-group-k-fold';
 export { leaveOneOut, leavePOut } from './leave-out';
 export { shuffleSplit, stratifiedShuffleSplit } from './shuffle-split';
 export { timeSeriesSplit } from './time-series-split';
@@ -21,4 +17,5 @@ export { bootstrap } from './bootstrap';
 export type { SeedOption, SplitterExtras } from './internal';
 export type { FactoryOptions } from './options';
 
-// Mini-batches and the training planner: '@lab/data-split/batches'
+// Group K-fold splitters: '@lab/data-split/groups'
+// Mini-batches, the training planner and trainValTestSplit: '@lab/data-split/batches'

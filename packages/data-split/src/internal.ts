@@ -129,8 +129,8 @@ const oneClass: Labels = (input) => {
  * order shuffled by `rng`. Checks `nSplits <= nSamples`.
  */
 export function kFoldAssignment(input: SplitInput, k: number, rng: Rng | false, o: SplitterExtras, labels = oneClass): Int32Array {
+  fits(k, samples(input), 'samples');
   const { codes, counts } = labels(input, k, o);
-  fits(k, codes.length, 'samples');
   let p = 0;
   const perClass = counts.map((c) => {
     const folds = Int32Array.from({ length: c }, () => p++ % k).sort();

@@ -11,10 +11,9 @@ const std = (xs: number[]): number => {
 /** {@link stratifiedGroupKFold}'s parts (its definition is `stratifiedGroupKFoldSplitter` in @lab/data-split/plugin). */
 export const stratifiedGroupKFoldParts = /* @__PURE__ */ parts('stratifiedGroupKFold', cvParams, (o, input) => {
   const k = o.nSplits;
-  const y = encode(input, 'y');
   const { codes, counts } = encode(input, 'groups');
   fits(k, counts.length, 'groups');
-  stratifiedLabels(input, k, o);
+  const y = stratifiedLabels(input, k, o, true);
   const zeros = () => y.counts.map(() => 0);
   const perGroup = counts.map(zeros);
   codes.forEach((g, i) => perGroup[g][y.codes[i]]++);

@@ -1,15 +1,16 @@
-import { cvParams, encode, fail, fits, kFoldFamily } from './internal';
+import type { SplitInput } from '@lab/core';
+import { cvParams, encode, fail, kFoldFamily } from './internal';
 import { factory } from './options';
-import type { Labels } from './internal';
+import type { Encoded, SplitterExtras } from './internal';
 
 /**
- * The classes of `y` in order of first appearance (scikit-learn 1.2's StratifiedKFold), checked
- * against `k` as scikit-learn does: `nSplits <= nSamples`; an error when every class is smaller
- * than k, a warning (to `onWarning`, default `console.warn`) when the smallest one is.
+ * The classes of `y` in order of first appearance (scikit-learn 1.2's StratifiedKFold), or in
+ * sorted order when `sorted` (its StratifiedGroupKFold), checked against `k` as scikit-learn does:
+ * an error when every class is smaller than k, a warning (to `onWarning`, default `console.warn`)
+ * when the smallest one is.
  */
-export const stratifiedLabels: Labels = (input, k, o) => {
-  const y = encode(input, 'y', true);
-  fits(k, y.codes.length, 'samples');
+export const stratifiedLabels = (input: SplitInput, k: number, o: SplitterExtras, sorted?: boolean): Encoded => {
+  const y = encode(input, 'y', !sorted);
   const max = Math.max(...y.counts);
   const min = Math.min(...y.counts);
   if (max < k) fail('nSplits', k, `<= ${max} (the largest class)`);

@@ -8,16 +8,15 @@ import type { Fold, SplitInput, Splitter } from '@lab/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  groupKFold,
   kFold,
   leaveOneOut,
   predefinedSplit,
   repeatedKFold,
   repeatedStratifiedKFold,
-  stratifiedGroupKFold,
   stratifiedKFold,
   stratifiedShuffleSplit,
 } from '../src/index';
+import { groupKFold, stratifiedGroupKFold } from '../src/groups';
 
 const ascending = (a: Int32Array) => a.every((v, i) => i === 0 || a[i - 1] < v);
 

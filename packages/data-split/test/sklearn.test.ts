@@ -7,15 +7,14 @@ import { isLabError } from '@lab/core';
 import type { SplitInput, Splitter } from '@lab/core';
 import { describe, expect, test } from 'vitest';
 import {
-  groupKFold,
   kFold,
   leavePOut,
   predefinedSplit,
-  stratifiedGroupKFold,
   stratifiedKFold,
   timeSeriesSplit,
   trainTestSplit,
 } from '../src/index';
+import { groupKFold, stratifiedGroupKFold } from '../src/groups';
 import data from './sklearn-cases.json';
 
 interface Case {

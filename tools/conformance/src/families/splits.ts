@@ -7,7 +7,6 @@
  * them to lab's explicit `testSize` (count) / `testFraction` (fraction) options.
  */
 import {
-  groupKFold,
   kFold,
   leaveOneOut,
   leavePOut,
@@ -16,6 +15,7 @@ import {
   trainTestSplit,
 } from '@lab/data-split';
 import type { SizeOptions } from '@lab/data-split';
+import { groupKFold } from '@lab/data-split/groups';
 import type { LabelArray, SplitInput, Splitter } from '@lab/core';
 import { exact } from '../compare';
 import type { FixtureCase, Handler, Handlers, Mismatch } from '../types';
