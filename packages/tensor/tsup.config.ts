@@ -1,4 +1,5 @@
 import { labTsup } from '../../tsup.shared';
 
-// Two entries: the main one, and `@lab/tensor/wasm` (the WebAssembly backend with its inlined modules).
-export default labTsup(['src/index.ts', 'src/wasm.ts']);
+// Three entries: the main one, `@lab/tensor/wasm` (the WebAssembly backend with its inlined modules)
+// and `@lab/tensor/threads` (Node only: worker-thread matmul).
+export default labTsup(['src/index.ts', 'src/wasm.ts', 'src/threads.ts']);

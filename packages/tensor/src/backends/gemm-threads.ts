@@ -206,6 +206,7 @@ const MSG_OFFSET = SLOT_INTS * 4;
 const SLOT_BYTES = 2048;
 
 const INJECT_FAULT = Symbol('injectFault');
+const SPIN_MS = 0.3;
 const OP_GEMM = 1;
 const OP_REBUFFER = 2;
 const OP_STOP = 3;
@@ -391,7 +392,11 @@ export function createGemmWorkers(options: GemmWorkersOptions = {}): GemmWorkers
   /** Wait until worker `i` finished command `seq`; throws (and closes the pool) on failure or timeout. */
   function wait(i: number, seq: number): void {
     const s = slots[i];
-    const deadline = performance.now() + timeoutMs;
+    const start = performance.now();
+    const deadline = start + timeoutMs;
+    // Spin briefly first: the worker usually finishes about when the main thread does, and waking
+    // from a futex (in a VM: an interrupt to a halted vCPU) costs tens of microseconds.
+    for (let spin = 0; Atomics.load(s.S, DONE) !== seq; spin++) if ((spin & 63) === 0 && performance.now() - start > SPIN_MS) break;
     for (;;) {
       const done = Atomics.load(s.S, DONE);
       if (done === seq) break;

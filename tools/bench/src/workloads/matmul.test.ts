@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { jsBackend } from '@lab/tensor';
 import { tfPeers, useTf } from '../tfjs';
-import { checksum, gflops, labMatmul, matmulInputs, tfMatmul } from './matmul';
+import { checksum, gflops, labMatmul, matmulInputs, sameBits, tfMatmul, threadedMatmul } from './matmul';
 
 const n = 16;
 const { a, b } = matmulInputs(n);
@@ -35,5 +35,31 @@ describe('matmul workload', () => {
   });
   test('GFLOP/s is 2n³ per second', () => {
     expect(gflops(512, 10)).toBeCloseTo((2 * 512 ** 3) / 0.01 / 1e9, 9);
+  });
+  test('2 threads (main + 1 worker) give the bits of the same kernel on one thread, and the product', async () => {
+    const m = 40;
+    const inputs = matmulInputs(m);
+    const t = await threadedMatmul(inputs.a, inputs.b, m, { workers: 1 });
+    try {
+      t.single();
+      const one = t.result();
+      t.clear();
+      expect(t.result()[0]).toBeNaN();
+      t.run();
+      const two = t.result();
+      expect(sameBits(one, two)).toBe(true);
+      t.clear();
+      t.runCopying();
+      expect(sameBits(one, t.result())).toBe(true);
+      const ref = labMatmul(jsBackend, inputs.a, inputs.b, m)().data();
+      for (let i = 0; i < ref.length; i++) expect(two[i]).toBeCloseTo(ref[i], 4);
+    } finally {
+      t.close();
+    }
+  });
+  test('sameBits compares bit patterns (NaN equals itself, -0 differs from 0)', () => {
+    expect(sameBits(Float32Array.of(NaN, 1), Float32Array.of(NaN, 1))).toBe(true);
+    expect(sameBits(Float32Array.of(-0), Float32Array.of(0))).toBe(false);
+    expect(sameBits(Float32Array.of(1), Float32Array.of(1, 2))).toBe(false);
   });
 });

@@ -1,17 +1,20 @@
 /**
  * fp32 matmul n×n · n×n on one thread: GFLOP/s = 2n³ / seconds.
  * lab on each available backend; tfjs cpu and wasm; PyTorch (torch.mm, 1 thread).
+ * A second table, 2 threads: lab's wasm kernel split over the main thread + 1 worker
+ * (`@lab/tensor/threads`, called directly), next to the 1-thread wasm value; PyTorch with 2 threads.
  */
 import { matmul, tensor, withBackend, type Backend, type Tensor } from '@lab/tensor';
+import { createGemmKernels, createGemmWorkers } from '@lab/tensor/threads';
 import { uniform } from '../data';
 import { timeIt } from '../harness';
 import { runPython, type PyTiming } from '../python';
 import { tf, useTf, type TfBackendName } from '../tfjs';
-import type { Check, Impl } from '../report';
+import type { Check, Impl, WorkloadResult } from '../report';
 import { describeHotspots, profile } from '../profile';
 import { RELAXED_MADD } from '../machine';
 import { best } from '../report';
-import { errorText, failed, missing, relDiff, release, type Workload } from './context';
+import { errorText, failed, missing, relDiff, release, type Context, type Workload } from './context';
 
 export const gflops = (n: number, ms: number) => (2 * n * n * n) / (ms * 1e-3) / 1e9;
 
@@ -38,6 +41,43 @@ export function tfMatmul(a: Float32Array, b: Float32Array, n: number): { run: ()
     },
     dispose: () => tf.dispose([ta, tb]),
   };
+}
+
+/**
+ * A·B (n×n) with `@lab/tensor/threads`: the inputs in a kernels instance's memory (standing in for
+ * the backend's), the main thread's rows computed in place by that instance's kernel, the other rows
+ * by `workers` worker threads. `single` runs the same kernel on one thread (for the exactness check).
+ */
+export async function threadedMatmul(a: Float32Array, b: Float32Array, n: number, options: { relaxedSimd?: boolean; workers?: number } = {}) {
+  const kernels = createGemmKernels({ relaxedSimd: options.relaxedSimd });
+  const pa = kernels.alloc(n * n * 4);
+  const pb = kernels.alloc(n * n * 4);
+  const pc = kernels.alloc(n * n * 4);
+  kernels.f32().set(a, pa >> 2);
+  kernels.f32().set(b, pb >> 2);
+  const pool = createGemmWorkers({ workers: options.workers ?? 1, relaxedSimd: options.relaxedSimd });
+  await pool.ready;
+  const result = () => kernels.f32().slice(pc >> 2, (pc >> 2) + n * n);
+  return {
+    /** main thread + workers; returns nothing (read with `result`) */
+    run: () => pool.gemm(kernels.f32(), pa, pb, pc, n, n, n, false, false, kernels.gemm),
+    /** the same, with the main thread's share on the pool's own kernels (what the backend hook does without `local`) */
+    runCopying: () => pool.gemm(kernels.f32(), pa, pb, pc, n, n, n, false, false),
+    single: () => kernels.gemm(pa, pb, pc, n, n, n, false, false),
+    result,
+    /** fill C with NaN (so a run that wrote nothing shows) */
+    clear: () => void kernels.f32().fill(Number.NaN, pc >> 2, (pc >> 2) + n * n),
+    close: () => pool.close(),
+  };
+}
+
+/** True when the two arrays hold the same float32 bit patterns. */
+export function sameBits(x: Float32Array, y: Float32Array): boolean {
+  if (x.length !== y.length) return false;
+  const u = new Uint32Array(x.buffer, x.byteOffset, x.length);
+  const v = new Uint32Array(y.buffer, y.byteOffset, y.length);
+  for (let i = 0; i < u.length; i++) if (u[i] !== v[i]) return false;
+  return true;
 }
 
 /** Sum of all entries (float64): compared across implementations. */
@@ -140,10 +180,71 @@ export const matmulWorkload: Workload = {
       const hot = await profile(() => release(backend, f()), ctx.quick ? 3 : 10);
       limits.push(`Profile of ${topLab.name} matmul (self time): ${describeHotspots(hot)}.`);
     }
-    return [{ id: 'matmul-512', title: this.title, unit: 'GFLOP/s', better: 'higher', impls, checks, limits, notes,
+    const single: WorkloadResult = { id: 'matmul-512', title: this.title, unit: 'GFLOP/s', better: 'higher', impls, checks, limits, notes,
       goals: [
         { kind: 'absolute', text: '≥ 35 GFLOP/s on one thread', target: 35 },
         { kind: 'vs', text: "≥ 13× tfjs's best backend", peers: ['tfjs-cpu', 'tfjs-wasm'], factor: 13 },
-      ] }];
+      ] };
+    return [single, await threadsResult(ctx, a, b, n, runs, warmup, impls.find((i) => i.id === 'lab-wasm') ?? null)];
   },
 };
+
+/**
+ * The 2-thread table: lab wasm-simd on the main thread + 1 worker (its own result, no goal of the
+ * issue), the 1-thread wasm value of the same run beside it, and PyTorch on 2 threads.
+ */
+async function threadsResult(ctx: Context, a: Float32Array, b: Float32Array, n: number, runs: number, warmup: number, oneThread: Impl | null): Promise<WorkloadResult> {
+  const impls: Impl[] = [];
+  const checks: Check[] = [];
+  const notes: string[] = [];
+  const limits: string[] = [];
+  const wasm = ctx.labs.find((l) => l.id === 'lab-wasm');
+  const relaxedSimd = (wasm?.backend as { relaxedSimd?: boolean } | null | undefined)?.relaxedSimd === true;
+  const name = `lab ${relaxedSimd ? 'wasm-relaxed-simd' : 'wasm-simd'}, 2 threads (main + 1 worker)`;
+  if (oneThread) impls.push({ ...oneThread, id: 'lab-wasm-1t', name: `lab ${relaxedSimd ? 'wasm-relaxed-simd' : 'wasm-simd'}, 1 thread (the table above)` });
+  if (!wasm?.backend) impls.push(missing('lab-wasm-2t', name, true, `not available: ${wasm?.reason ?? 'no wasm backend'}`));
+  else {
+    let t: Awaited<ReturnType<typeof threadedMatmul>> | null = null;
+    try {
+      t = await threadedMatmul(a, b, n, { relaxedSimd, workers: 1 });
+      t.single();
+      const one = t.result();
+      t.run();
+      const two = t.result();
+      checks.push({ name: 'A·B: 2 threads vs the same kernel on 1 thread', ok: sameBits(one, two), detail: sameBits(one, two) ? 'bit-identical' : 'differs' });
+      const run = t.run;
+      const timing = await timeIt(run, { runs, warmup });
+      impls.push({ id: 'lab-wasm-2t', name, lab: true, value: gflops(n, timing.medianMs) });
+      ctx.log(`  ${name}: ${gflops(n, timing.medianMs).toFixed(2)} GFLOP/s`);
+      const copying = await timeIt(t.runCopying, { runs, warmup });
+      notes.push(
+        `The 2-thread row computes the main thread's rows in place (the backend passes its own kernel); through the backend hook without it, ` +
+          `the main thread's rows are copied to a second kernels instance: ${gflops(n, copying.medianMs).toFixed(1)} GFLOP/s in this run.`,
+      );
+      if (oneThread?.value) {
+        const s = gflops(n, timing.medianMs) / oneThread.value;
+        limits.push(
+          `2 threads run ${s.toFixed(2)}× the 1-thread kernel. Each worker has its own (non-shared) wasm memory, so its share of A, all of B and its rows of C ` +
+            'are copied through a SharedArrayBuffer (≈2 MB per 512² product on the main thread, as much again in the worker); other processes on the 2 cores take from the second thread first.',
+        );
+      }
+    } catch (e) {
+      impls.push(failed('lab-wasm-2t', name, true, e));
+    } finally {
+      t?.close();
+    }
+  }
+  if (ctx.python.available) {
+    try {
+      const r = await runPython<PyTiming>('torch_bench.py', [
+        'matmul', '--n', String(n), '--a', ctx.scratch.write('mm_a.f32', a), '--b', ctx.scratch.write('mm_b.f32', b),
+        '--runs', String(runs), '--warmup', String(warmup), '--threads', '2',
+      ]);
+      impls.push({ id: 'torch-2t', name: 'PyTorch 1.13 (2 threads)', lab: false, value: gflops(n, r.median_s * 1e3) });
+      ctx.log(`  PyTorch (2 threads): ${gflops(n, r.median_s * 1e3).toFixed(2)} GFLOP/s`);
+    } catch (e) {
+      impls.push(missing('torch-2t', 'PyTorch 1.13 (2 threads)', false, errorText(e)));
+    }
+  } else impls.push(missing('torch-2t', 'PyTorch 1.13 (2 threads)', false, `skipped: ${ctx.python.reason}`));
+  return { id: 'matmul-512-threads', title: `fp32 matmul ${n}×${n}, 2 threads`, unit: 'GFLOP/s', better: 'higher', impls, checks, limits, notes, goals: [] };
+}
