@@ -6,36 +6,30 @@
 // that need a power (bias corrections) are computed in JavaScript and passed in: no Math.pow here.
 // Pointers are byte offsets, n the number of elements; an optional state pointer is 0 when absent.
 
-/**
- * Adam / AdamW / AMSGrad, in place. With x = sg·g + l2·θ:
- * m ← b1·m + (1−b1)·x;  v ← b2·v + (1−b2)·x²;  v̂ ← max(v̂, v) (w ≠ 0);  θ ← keep·θ + l·m / (√(v̂·a + r) + eps).
- */
-export function adamStep(p: usize, g: usize, m: usize, v: usize, w: usize, n: i32, b1: f64, b2: f64, sg: f64, l2: f64, keep: f64, l: f64, a: f64, r: f64, eps: f64): void {
-  const B1 = <f32>b1, C1 = <f32>(1 - b1), B2 = <f32>b2, C2 = <f32>(1 - b2);
-  const SG = <f32>sg, L2 = <f32>l2, K = <f32>keep, L = <f32>l, A = <f32>a, R = <f32>r, E = <f32>eps;
+// Adam's loop, once per AMSGrad setting (the flag is a constant after inlining); pointers advance
+// together as offsets from θ's.
+@inline function adamBody(p: usize, g: usize, m: usize, v: usize, w: usize, n: i32, amsgrad: bool, B1: f32, C1: f32, B2: f32, C2: f32, SG: f32, L2: f32, K: f32, L: f32, A: f32, R: f32, E: f32): void {
   const vb1 = f32x4.splat(B1), vc1 = f32x4.splat(C1), vb2 = f32x4.splat(B2), vc2 = f32x4.splat(C2);
   const vsg = f32x4.splat(SG), vl2 = f32x4.splat(L2), vk = f32x4.splat(K), vl = f32x4.splat(L);
   const va = f32x4.splat(A), vr = f32x4.splat(R), ve = f32x4.splat(E);
-  const amsgrad = w != 0;
-  let j = 0;
-  for (; j + 4 <= n; j += 4) {
-    const o = <usize>j << 2;
-    const th = v128.load(p + o);
-    const x = f32x4.add(f32x4.mul(vsg, v128.load(g + o)), f32x4.mul(vl2, th));
-    const mj = f32x4.add(f32x4.mul(vb1, v128.load(m + o)), f32x4.mul(vc1, x));
-    let vj = f32x4.add(f32x4.mul(vb2, v128.load(v + o)), f32x4.mul(f32x4.mul(vc2, x), x));
-    v128.store(m + o, mj);
-    v128.store(v + o, vj);
+  const end = p + (<usize>(n & ~3) << 2);
+  const dg = g - p, dm = m - p, dv = v - p, dw = w - p;
+  let q = p;
+  for (; q < end; q += 16) {
+    const th = v128.load(q);
+    const x = f32x4.add(f32x4.mul(vsg, v128.load(q + dg)), f32x4.mul(vl2, th));
+    const mj = f32x4.add(f32x4.mul(vb1, v128.load(q + dm)), f32x4.mul(vc1, x));
+    let vj = f32x4.add(f32x4.mul(vb2, v128.load(q + dv)), f32x4.mul(f32x4.mul(vc2, x), x));
+    v128.store(q + dm, mj);
+    v128.store(q + dv, vj);
     if (amsgrad) {
-      // f32x4.max propagates NaN and orders −0 < +0, like Math.max
-      const wj = v128.load(w + o);
-      vj = f32x4.max(wj, vj);
-      v128.store(w + o, vj);
+      vj = f32x4.max(v128.load(q + dw), vj);
+      v128.store(q + dw, vj);
     }
     const d = f32x4.add(f32x4.sqrt(f32x4.add(f32x4.mul(vj, va), vr)), ve);
-    v128.store(p + o, f32x4.add(f32x4.mul(vk, th), f32x4.div(f32x4.mul(vl, mj), d)));
+    v128.store(q, f32x4.add(f32x4.mul(vk, th), f32x4.div(f32x4.mul(vl, mj), d)));
   }
-  for (; j < n; j++) {
+  for (let j = n & ~3; j < n; j++) {
     const o = <usize>j << 2;
     const th = load<f32>(p + o);
     const x = SG * load<f32>(g + o) + L2 * th;
@@ -49,6 +43,14 @@ export function adamStep(p: usize, g: usize, m: usize, v: usize, w: usize, n: i3
     }
     store<f32>(p + o, K * th + (L * mj) / (sqrt(vj * A + R) + E));
   }
+}
+/**
+ * Adam / AdamW / AMSGrad, in place. With x = sg·g + l2·θ:
+ * m ← b1·m + (1−b1)·x;  v ← b2·v + (1−b2)·x²;  v̂ ← max(v̂, v) (w ≠ 0);  θ ← keep·θ + l·m / (√(v̂·a + r) + eps).
+ */
+export function adamStep(p: usize, g: usize, m: usize, v: usize, w: usize, n: i32, b1: f64, b2: f64, sg: f64, l2: f64, keep: f64, l: f64, a: f64, r: f64, eps: f64): void {
+  if (w != 0) adamBody(p, g, m, v, w, n, true, <f32>b1, <f32>(1 - b1), <f32>b2, <f32>(1 - b2), <f32>sg, <f32>l2, <f32>keep, <f32>l, <f32>a, <f32>r, <f32>eps);
+  else adamBody(p, g, m, v, w, n, false, <f32>b1, <f32>(1 - b1), <f32>b2, <f32>(1 - b2), <f32>sg, <f32>l2, <f32>keep, <f32>l, <f32>a, <f32>r, <f32>eps);
 }
 
 /**
@@ -128,4 +130,23 @@ export function rmspropStep(p: usize, g: usize, v: usize, b: usize, n: i32, a: f
     }
     store<f32>(p + o, th + L * d);
   }
+}
+
+/** 1 when every one of the n floats at x is finite (x·0 is 0 for finite x, NaN otherwise), else 0. */
+export function finiteAll(x: usize, n: i32): bool {
+  let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0;
+  const z = a0;
+  let j = 0;
+  for (; j + 16 <= n; j += 16) {
+    const o = x + (<usize>j << 2);
+    a0 = f32x4.add(a0, f32x4.mul(v128.load(o), z));
+    a1 = f32x4.add(a1, f32x4.mul(v128.load(o, 16), z));
+    a2 = f32x4.add(a2, f32x4.mul(v128.load(o, 32), z));
+    a3 = f32x4.add(a3, f32x4.mul(v128.load(o, 48), z));
+  }
+  let s: f32 = 0;
+  for (; j < n; j++) s += load<f32>(x + (<usize>j << 2)) * 0;
+  const t = f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3));
+  s += f32x4.extract_lane(t, 0) + f32x4.extract_lane(t, 1) + f32x4.extract_lane(t, 2) + f32x4.extract_lane(t, 3);
+  return s == 0;
 }

@@ -488,6 +488,26 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
     expect(b.memoryStats().stateArrays).toBe(fam.lists * SIZES.length);
   });
 
+  test('finite: a SIMD scan over arrays in linear memory finds NaN and ±Infinity anywhere (body or tail); undefined for other arrays', async () => {
+    const b = await fresh();
+    for (const n of [1, 3, 16, 17, 100, 1001]) {
+      const h = b.fromArray(Float32Array.from({ length: n }, (_, j) => j - n / 2), 'float32');
+      const other = b.read(b.full(5, 1, 'float32'), 'float32');
+      expect(b.stepKernels.finite([b.read(h, 'float32'), other])).toBe(true);
+      for (const bad of [NaN, Infinity, -Infinity])
+        for (const at of new Set([0, n >> 1, n - 1])) {
+          const x = b.read(h, 'float32');
+          const keep = x[at];
+          x[at] = bad;
+          expect(b.stepKernels.finite([b.read(b.full(3, 0, 'float32'), 'float32'), b.read(h, 'float32')])).toBe(false);
+          b.read(h, 'float32')[at] = keep;
+        }
+    }
+    expect(b.stepKernels.finite([Float32Array.of(1, NaN)])).toBeUndefined();
+    expect(b.stepKernels.finite([Float64Array.of(1)])).toBeUndefined();
+    expect(b.stepKernels.finite([])).toBe(true);
+  });
+
   test('state survives memory growth: the lists get fresh views at once, never a detached array', async () => {
     const b = await fresh();
     const fam = families[5]; // adamw + amsgrad: three lists

@@ -33,6 +33,7 @@ export interface WasmKernels {
   adamStep(p: number, g: number, m: number, v: number, w: number, n: number, b1: number, b2: number, sg: number, l2: number, keep: number, l: number, a: number, r: number, eps: number): void;
   sgdStep(p: number, g: number, b: number, n: number, k: number, l: number, sg: number, l2: number, mu: number, c: number, first: number, nesterov: number): void;
   rmspropStep(p: number, g: number, v: number, b: number, n: number, a: number, l: number, sg: number, l2: number, mu: number, r: number, eps: number, first: number): void;
+  finiteAll(x: number, n: number): number;
 }
 
 /**
@@ -89,6 +90,8 @@ export interface WasmMemoryStats {
  * - `rmsprop`: v ← a·v + (1−a)·x², d = x / (√(v + r) + eps), with B: b ← d on the first step, else mu·b + d, d = b; θ ← θ + l·d.
  */
 export interface WasmStepKernels {
+  /** Whether every value is finite (a SIMD scan), or undefined when an array is not in linear memory. */
+  finite(xs: readonly FloatArray[]): boolean | undefined;
   adam(p: FloatArray, g: FloatArray, M: FloatArray[], V: FloatArray[], W: FloatArray[] | undefined, i: number, b1: number, b2: number, sg: number, l2: number, keep: number, l: number, a: number, r: number, eps: number): boolean;
   sgd(p: FloatArray, g: FloatArray, B: FloatArray[] | undefined, i: number, k: number, l: number, sg: number, l2: number, mu: number, c: number, first: boolean, nesterov: boolean): boolean;
   rmsprop(p: FloatArray, g: FloatArray, V: FloatArray[], B: FloatArray[] | undefined, i: number, a: number, l: number, sg: number, l2: number, mu: number, r: number, eps: number, first: boolean): boolean;
@@ -312,6 +315,15 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
   }
 
   const stepKernels: WasmStepKernels = {
+    finite(xs) {
+      let all = true;
+      for (const x of xs) {
+        const at = locate(x);
+        if (at === undefined) return undefined;
+        all &&= k.finiteAll(at[0], at[1]) !== 0;
+      }
+      return all;
+    },
     adam: (p, g, M, V, W, i, b1, b2, sg, l2, keep, l, a, r, eps) =>
       fused(p, g, [M, V, W], i, (pp, pg, n, [m, v, w]) => k.adamStep(pp, pg, m, v, w, n, b1, b2, sg, l2, keep, l, a, r, eps)),
     sgd: (p, g, B, i, kk, l, sg, l2, mu, c, first, nesterov) =>
