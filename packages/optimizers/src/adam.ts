@@ -21,8 +21,9 @@ export function adamChain(
   return (o.eps as number) > 0
     ? withStep(t, o, (parts, h, _, sg, wd, lr) => {
         const [b1, b2, n] = [h(o.b1, 'b1'), h(o.b2, 'b2'), parts[0].count + 1];
-        const [l2, keep, l, a, M, V, W] = [decoupled ? 0 : wd, decoupled ? 1 - lr * wd : 1, -lr / (1 - b1 ** n), 1 / (1 - b2 ** n), part(parts, 'mu')!, part(parts, 'nu')!, part(parts, 'nuMax')];
-        return (p, g, i) => adamPass(p, g, M[i], V[i], W?.[i], b1, b2, sg, l2, keep, l, a, e.epsRoot, e.eps);
+        const [M, V, W] = [part(parts, 'mu')!, part(parts, 'nu')!, part(parts, 'nuMax')];
+        const s = [b1, b2, sg, decoupled ? 0 : wd, decoupled ? 1 - lr * wd : 1, -lr / (1 - b1 ** n), 1 / (1 - b2 ** n), e.epsRoot, e.eps] as const;
+        return (p, g, i, k) => k?.adam?.(p, g, M, V, W, i, ...s) || adamPass(p, g, M[i], V[i], W?.[i], ...s);
       })
     : t;
 }

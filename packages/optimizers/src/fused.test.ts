@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { adam, adamw, amsgrad, rmsprop, sgd } from './index';
 import { Optimizer } from './optimizer';
-import type { FloatArray, GradientTransformation, InPlaceTransformation, ParameterLike } from './types';
+import type { FloatArray, GradientTransformation, InPlaceTransformation, ParameterLike, StepKernels } from './types';
 
 type Make = () => GradientTransformation;
 
@@ -177,5 +177,167 @@ describe('fused in-place steps', () => {
     const before = p[0].value.slice();
     expect(() => new Optimizer(p, adam({ eps: 0 })).step()).toThrow(NonFiniteError);
     expect(Array.from(p[0].value)).toEqual(Array.from(before));
+  });
+});
+
+describe('StepKernels: fused steps supplied from outside (Optimizer option `kernels`)', () => {
+  /**
+   * A provider computing in float64 into its own copies of the state (it "moves" each state array
+   * into its memory by replacing it in the list), counting calls; `refuse` makes it decline.
+   */
+  function provider(refuse = () => false) {
+    const calls = { adam: 0, sgd: 0, rmsprop: 0 };
+    const moved = new WeakSet<FloatArray>();
+    const home = (L: FloatArray[] | undefined, i: number) => {
+      if (L && !moved.has(L[i])) moved.add((L[i] = L[i].slice()));
+      return L?.[i];
+    };
+    const kernels: StepKernels = {
+      adam(p, g, M, V, W, i, b1, b2, sg, l2, keep, l, a, r, eps) {
+        if (refuse()) return false;
+        calls.adam++;
+        const [m, v, w] = [home(M, i)!, home(V, i)!, home(W, i)];
+        for (let j = 0; j < p.length; j++) {
+          const th = p[j];
+          const x = sg * g[j] + l2 * th;
+          const mj = (m[j] = b1 * m[j] + (1 - b1) * x);
+          let vj = (v[j] = b2 * v[j] + (1 - b2) * x * x);
+          if (w) vj = w[j] = Math.max(w[j], vj);
+          p[j] = keep * th + (l * mj) / (Math.sqrt(vj * a + r) + eps);
+        }
+        return true;
+      },
+      sgd(p, g, B, i, k, l, sg, l2, mu, c, first, nesterov) {
+        if (refuse()) return false;
+        calls.sgd++;
+        const b = home(B, i);
+        for (let j = 0; j < p.length; j++) {
+          const th = p[j];
+          const x = k * (sg * g[j] + l2 * th);
+          if (!b) p[j] = th + l * x;
+          else {
+            const bj = (b[j] = first ? x : mu * b[j] + c * x);
+            p[j] = th + l * (nesterov ? x + mu * bj : bj);
+          }
+        }
+        return true;
+      },
+      rmsprop(p, g, V, B, i, a, l, sg, l2, mu, r, eps, first) {
+        if (refuse()) return false;
+        calls.rmsprop++;
+        const [v, b] = [home(V, i)!, home(B, i)];
+        for (let j = 0; j < p.length; j++) {
+          const th = p[j];
+          const x = sg * g[j] + l2 * th;
+          let d = x / (Math.sqrt((v[j] = a * v[j] + (1 - a) * x * x) + r) + eps);
+          if (b) d = b[j] = first ? d : mu * b[j] + d;
+          p[j] = th + l * d;
+        }
+        return true;
+      },
+    };
+    return { kernels, calls };
+  }
+
+  /** Like race(), but the first optimizer has `kernels` and the second is the fused JavaScript step. */
+  function raceKernels(make: Make, steps: number, kernels: StepKernels, sizes = [1, 7, 33]) {
+    const a = params(9, sizes);
+    const b = params(9, sizes);
+    const withKernels = new Optimizer(a, make(), { kernels });
+    const js = new Optimizer(b, make());
+    const rng = new Rng(77);
+    for (let s = 0; s < steps; s++) {
+      a.forEach((p, i) =>
+        p.value.forEach((v, j) => {
+          p.grad![j] = b[i].grad![j] = rng.normal() + v;
+        }),
+      );
+      withKernels.step();
+      js.step();
+    }
+    return { a, b, withKernels, js };
+  }
+
+  it.each(configs)('%s: the facade hands every parameter to the kernels, which give the JavaScript pass’s results', (name, make) => {
+    const { kernels, calls } = provider();
+    const { a, b, withKernels, js } = raceKernels(make, 12, kernels);
+    a.forEach((p, i) => expect(Array.from(p.value)).toEqual(Array.from(b[i].value))); // same float64 arithmetic: bit-identical
+    statesAgree(withKernels, js, 0);
+    const family = name.startsWith('sgd') ? 'sgd' : name.startsWith('rmsprop') ? 'rmsprop' : 'adam';
+    expect(calls[family]).toBe(12 * 3);
+  });
+
+  it('a kernel that declines (returns false) leaves the step to the JavaScript pass, on whatever state it moved', () => {
+    let n = 0;
+    const { kernels, calls } = provider(() => n++ % 2 === 1); // every other call declines
+    for (const make of [() => adam({ lr: 0.01, amsgrad: true }), () => sgd({ lr: 0.1, momentum: 0.9, nesterov: true }), () => rmsprop({ momentum: 0.5 })]) {
+      const { a, b, withKernels, js } = raceKernels(make, 9, kernels);
+      a.forEach((p, i) => expectAgree(p.value, b[i].value, 1e-6));
+      statesAgree(withKernels, js, 1e-6);
+    }
+    expect(calls.adam).toBeGreaterThan(5);
+    expect(calls.adam).toBeLessThan(27);
+  });
+
+  it('without kernels, and for optimizers without a fused kernel, nothing changes; loadStateDict gives the kernels new state lists', () => {
+    const { kernels, calls } = provider();
+    const p = params(2, [4]);
+    p[0].grad!.fill(0.5);
+    const opt = new Optimizer(p, adam(), { kernels });
+    expect(opt.options.kernels).toBe(kernels);
+    opt.step();
+    const saved = opt.stateDict();
+    opt.step();
+    opt.loadStateDict(saved);
+    opt.step();
+    expect(calls.adam).toBe(3);
+    const q = params(2, [4]);
+    q[0].grad!.fill(0.5);
+    const ref = new Optimizer(q, adam());
+    ref.step();
+    ref.step();
+    ref.loadStateDict(saved);
+    ref.step();
+    expectAgree(p[0].value, q[0].value, 0);
+    expect(new Optimizer(params(2, [4]), sgd({ lr: 0.1 })).options).toEqual({});
+  });
+
+  it('kernels.finite replaces the JavaScript finiteness scan: false makes the JavaScript check name the value and throw (nothing written), undefined scans in JavaScript', () => {
+    const seen: unknown[] = [];
+    for (const answer of [true, false, undefined]) {
+      const { kernels, calls } = provider();
+      kernels.finite = (xs) => (seen.push(xs.length), answer);
+      const p = params(3, [4, 5]);
+      p.forEach((x) => x.grad!.fill(0.5));
+      const opt = new Optimizer(p, adam(), { kernels });
+      const before = p.map((x) => x.value.slice());
+      if (answer === false) {
+        p[0].grad![2] = NaN;
+        expect(() => opt.step()).toThrow(/grads\[0\]\[2\] is NaN/);
+        p.forEach((x, i) => expect(x.value).toEqual(before[i]));
+        expect(calls.adam).toBe(0);
+      } else {
+        opt.step();
+        expect(calls.adam).toBe(2);
+        p[1].grad![3] = Infinity; // undefined: the JavaScript scan finds it; true: trusted
+        if (answer === undefined) expect(() => opt.step()).toThrow(/grads\[1\]\[3\]/);
+      }
+    }
+    expect(seen).toEqual([2, 2, 2, 2]);
+  });
+
+  it('a step without some gradients (the plain path) keeps the state lists themselves, so moved arrays stay tracked', () => {
+    const { kernels } = provider();
+    const p = params(4, [3, 3]);
+    const opt = new Optimizer(p, adam({ lr: 0.1 }), { kernels });
+    p.forEach((x) => x.grad!.fill(1));
+    opt.step();
+    const mu = (opt.groups[0].state as { mu?: FloatArray[] }[]).find((s) => s.mu)!.mu!;
+    const kept = mu[1];
+    p[0].grad = null;
+    opt.step();
+    const after = (opt.groups[0].state as { mu?: FloatArray[] }[]).find((s) => s.mu)!.mu!;
+    expect(after).toBe(mu); // the same list, updated in place
+    expect(after[1]).not.toBe(kept); // parameter 1's entry is new (the plain path's), parameter 0's is the moved one
   });
 });

@@ -5,13 +5,13 @@
  * (so it agrees with `update` + applying the updates within float32 rounding of the intermediates).
  * Each family has its own loop: a generic loop with a branch per link ran at ~60 % of the speed.
  */
-import type { FloatArray, GradientTransformation, InPlaceTransformation, Scalar } from './types';
+import type { FloatArray, GradientTransformation, InPlaceTransformation, Scalar, StepKernels } from './types';
 import { assertFinite, valueAt } from './util';
 
 type Part = { readonly count: number } & Record<string, FloatArray[] | undefined>;
 
-/** One step's pass over parameter `i`: update `p` and that parameter's state arrays in place from `g`. */
-export type Pass = (p: FloatArray, g: FloatArray, i: number) => void;
+/** One step's pass over parameter `i`: update `p` and that parameter's state arrays in place from `g` (through `k` when it can). */
+export type Pass = (p: FloatArray, g: FloatArray, i: number, k?: StepKernels) => unknown;
 
 /** x·0 is 0 for finite x and NaN otherwise: a branch-free scan, faster than isFinite per element. */
 function finite(xs: readonly FloatArray[]): boolean {
@@ -41,12 +41,12 @@ type Prepare = (parts: Part[], h: (s: Scalar, name: string) => number, first: bo
 export function withStep<S>(t: GradientTransformation<S>, o: Common, prepare: Prepare): InPlaceTransformation<S> {
   return {
     ...t,
-    step(params, grads, state) {
-      if (!finite(grads)) assertFinite(grads, 'grads');
+    step(params, grads, state, k) {
+      if (!(k?.finite?.(grads) ?? finite(grads))) assertFinite(grads, 'grads');
       const parts = state as unknown as Part[];
       const h = (s: Scalar, name: string) => valueAt(s, parts[0].count, name);
       const pass = prepare(parts, h, parts.some((s) => 'trace' in s && !s.count), o.maximize ? -1 : 1, h(o.weightDecay, 'weightDecay'), h(o.lr, 'lr'));
-      params.forEach((p, i) => pass(p, grads[i], i));
+      params.forEach((p, i) => pass(p, grads[i], i, k));
       return parts.map((s) => ({ ...s, count: s.count + 1 })) as S;
     },
   };

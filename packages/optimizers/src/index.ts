@@ -8,6 +8,7 @@ export type {
   ParameterLike,
   NameMatcher,
   InPlaceTransformation,
+  StepKernels,
   StateData,
   EncodedState,
   GroupStateDict,
@@ -66,5 +67,5 @@ export { optimizersPlugin } from './plugin';
 
 // The PyTorch-style facade and state serialisation
 export { Optimizer } from './optimizer';
-export type { OptimizerConfig, GroupConfig, ParamGroup } from './optimizer';
+export type { OptimizerConfig, OptimizerOptions, GroupConfig, ParamGroup } from './optimizer';
 export { encodeState, decodeState } from './state-io';

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, LengthMismatchError, StateMismatchError, instantiate } from '@lab/core';
 import type { AnyDefinition } from '@lab/core';
-import type { FloatArray, GradientTransformation, InPlaceTransformation, NameMatcher, OptimizerStateDict, ParameterLike } from './types';
+import type { FloatArray, GradientTransformation, InPlaceTransformation, NameMatcher, OptimizerStateDict, ParameterLike, StepKernels } from './types';
 import { nameMatcher } from './match';
 import { mapPerParam, mergePerParam, restore } from './state-tree';
 import { assertFinite, fits } from './util';
@@ -22,6 +22,15 @@ export interface OptimizerConfig {
   readonly options?: Options;
   /** Groups, first match wins; parameters matching none are in the default group. */
   readonly groups?: readonly GroupConfig[];
+}
+
+/** Options of the `Optimizer` facade (its third argument). */
+export interface OptimizerOptions {
+  /**
+   * Fused steps to try first for adam/adamw/amsgrad, sgd and rmsprop (e.g. `backend.stepKernels` of
+   * `@lab/tensor`'s wasm backend); the JavaScript pass runs where they return false. Default none.
+   */
+  readonly kernels?: StepKernels;
 }
 
 /** One parameter group as the facade holds it. */
@@ -57,7 +66,11 @@ export class Optimizer {
   /** Number of `step()` calls so far. */
   steps = 0;
 
-  constructor(params: readonly ParameterLike[], config: GradientTransformation | OptimizerConfig) {
+  constructor(
+    params: readonly ParameterLike[],
+    config: GradientTransformation | OptimizerConfig,
+    readonly options: OptimizerOptions = {},
+  ) {
     if (!Array.isArray(params) || params.length === 0) throw new InvalidArgumentError('params', params, 'a non-empty list of { name, value, grad }');
     const seen = new Set<string>();
     params.forEach((p, i) => {
@@ -102,7 +115,7 @@ export class Optimizer {
       if (all && typeof fast === 'function') {
         // an in-place step checks its gradients before writing; with several groups check them all first
         if (this.groups.length > 1) assertFinite(grads, 'grads');
-        return () => (g.state = fast.call(g.transformation, values, grads, g.state));
+        return () => (g.state = fast.call(g.transformation, values, grads, g.state, this.options.kernels));
       }
       const sub = all ? g.state : mapPerParam(g.state, (list) => idx.map((i) => list[i]));
       const r = g.transformation.update(grads, sub, values);

@@ -31,7 +31,8 @@ export const rmspropDefinition = /* @__PURE__ */ defineOptimizer({
     return (o.eps as number) > 0 && !o.centered
       ? withStep(t, o, (parts, h, first, sg, l2, lr) => {
           const [a, l, mu, r, eps, V, B] = [h(o.alpha, 'alpha'), -lr, h(o.momentum, 'momentum'), e.epsRoot, e.eps, part(parts, 'nu')!, part(parts, 'trace')];
-          return (p, g, i) => {
+          return (p, g, i, k) => {
+            if (k?.rmsprop?.(p, g, V, B, i, a, l, sg, l2, mu, r, eps, first)) return;
             const [v, b] = [V[i], B?.[i]];
             for (let j = 0; j < p.length; j++) {
               const th = p[j];

@@ -32,7 +32,8 @@ export const sgdDefinition = /* @__PURE__ */ defineOptimizer({
     return withStep(t, o, (parts, h, first, sg, l2, lr) => {
       const inside = o.lrInsideMomentum;
       const [k, l, mu, c, B] = [inside ? -lr : 1, inside ? 1 : -lr, h(o.momentum, 'momentum'), 1 - h(o.dampening, 'dampening'), part(parts, 'trace')];
-      return (p, g, i) => {
+      return (p, g, i, K) => {
+        if (K?.sgd?.(p, g, B, i, k, l, sg, l2, mu, c, first, o.nesterov)) return;
         const b = B?.[i];
         for (let j = 0; j < p.length; j++) {
           const th = p[j];

@@ -18,12 +18,14 @@ export function mapPerParam(tree: Tree, f: (list: ArrayLike<number>[]) => unknow
   return tree;
 }
 
-/** Merge `sub` (state of the parameters at `idx`) into `full`. */
+/**
+ * Merge `sub` (state of the parameters at `idx`) into `full`. Per-parameter lists are updated in place
+ * (a `StepKernels` provider tracks the lists it moved arrays into).
+ */
 export function mergePerParam(full: Tree, sub: Tree, idx: readonly number[]): Tree {
   if (isPerParam(full)) {
-    const out = full.slice();
-    idx.forEach((k, i) => (out[k] = (sub as unknown[])[i] as ArrayBufferView & ArrayLike<number>));
-    return out;
+    idx.forEach((k, i) => (full[k] = (sub as unknown[])[i] as ArrayBufferView & ArrayLike<number>));
+    return full;
   }
   if (Array.isArray(full)) return full.map((t, i) => mergePerParam(t, (sub as unknown[])[i], idx));
   if (isObj(full)) return Object.fromEntries(Object.entries(full).map(([k, v]) => [k, mergePerParam(v, (sub as Record<string, unknown>)[k], idx)]));
