@@ -1,12 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import * as api from '../src/index';
+import * as batches from '../src/batches';
+import * as groups from '../src/groups';
+import * as main from '../src/index';
+import * as plugin from '../src/plugin';
 
-test('the README has a heading for every runtime export', () => {
+test('the README has a heading for every runtime export of every entry point', () => {
   const headings = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.startsWith('#'))
     .join('\n');
-  const missing = Object.keys(api).filter((name) => !new RegExp(`\\b${name}\\b`).test(headings));
+  const names = [main, groups, batches, plugin].flatMap((api) => Object.keys(api));
+  expect(names.length).toBe(35);
+  const missing = names.filter((name) => !new RegExp(`\\b${name}\\b`).test(headings));
   expect(missing).toEqual([]);
+});
+
+test('every entry point is in package.json "exports" and built by tsup', async () => {
+  const pkg = (await import('../package.json')).default as { exports: Record<string, unknown> };
+  const tsup = readFileSync(new URL('../tsup.config.ts', import.meta.url), 'utf8');
+  for (const entry of ['index', 'groups', 'batches', 'plugin']) {
+    expect(pkg.exports[entry === 'index' ? '.' : `./${entry}`]).toBeDefined();
+    expect(tsup).toContain(`'src/${entry}.ts'`);
+  }
 });
