@@ -22,7 +22,7 @@
  * slot can tell it. When the shared data buffer is too small it is re-allocated and re-posted; the
  * worker leaves its wait loop to receive it (command REBUFFER) and acknowledges.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, LabError } from '@lab/core';
 import type { WasmKernels } from './wasm';
 import { RELAXED_SIMD_WASM, SIMD_WASM } from './wasm-binary';
@@ -334,6 +334,8 @@ export function createGemmWorkers(options: GemmWorkersOptions = {}): GemmWorkers
   const mainShare = options.mainShare ?? 1 / (count + 1);
   if (typeof mainShare !== 'number' || !(mainShare >= 0 && mainShare < 1)) throw new InvalidArgumentError('mainShare', mainShare, 'a fraction in [0, 1)');
 
+  const threads = typeof process === 'object' && typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:worker_threads') : undefined;
+  if (threads === undefined) throw new InvalidArgumentError('createGemmWorkers', 'this runtime', 'Node ≥ 20.16 (node:worker_threads through process.getBuiltinModule)');
   const module = kernelsModule(relaxedSimd);
   const control = new SharedArrayBuffer(SLOT_BYTES * count);
   let data = new SharedArrayBuffer(1 << 16);
@@ -345,7 +347,7 @@ export function createGemmWorkers(options: GemmWorkersOptions = {}): GemmWorkers
   const readies: Promise<void>[] = [];
   const slots: Slot[] = [];
   for (let i = 0; i < count; i++) {
-    const worker = new Worker(WORKER_CODE, { eval: true, workerData: { module, control, slot: i, data } });
+    const worker = new threads.Worker(WORKER_CODE, { eval: true, workerData: { module, control, slot: i, data } });
     const slot: Slot = { worker, S: new Int32Array(control, i * SLOT_BYTES, SLOT_INTS), msg: new Uint8Array(control, i * SLOT_BYTES + MSG_OFFSET, SLOT_BYTES - MSG_OFFSET), seq: 0, broken: null };
     readies.push(
       new Promise<void>((resolve, reject) => {
