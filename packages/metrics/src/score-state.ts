@@ -35,15 +35,16 @@ export const scoresMetric = <R>(compute: (s: ScoresState) => R, arg = 'yScore', 
     if (!r) return s;
     const { w, data, width, labels, y } = r;
     const count = new Int32Array(labels.length);
-    for (const j of y) count[j]++;
+    for (let i = 0; i < y.length; i++) count[y[i]]++;
     const xs = Array.from(count, (c) => new Float64Array(c * width));
     const ws = Array.from(count, (c) => (w ? new Float64Array(c) : null));
     const at = new Int32Array(labels.length);
-    y.forEach((j, i) => {
-      xs[j].set(data.subarray(i * width, (i + 1) * width), at[j] * width);
-      if (w) ws[j]![at[j]] = w[i];
-      at[j]++;
-    });
+    for (let i = 0; i < y.length; i++) {
+      const j = y[i];
+      const a = at[j]++;
+      if (w) ws[j]![a] = w[i];
+      for (let c = 0; c < width; c++) xs[j][a * width + c] = data[i * width + c];
+    }
     const add = <T>(old: T[][], part: T[]) => labels.map((_, j) => (old[j] ?? []).concat(count[j] ? [part[j]] : []));
     return { labels, x: add(s.x, xs), w: add(s.w, ws), width };
   },
@@ -79,12 +80,61 @@ export function gather(s: ScoresState, pick: (l: Label) => boolean, col = 0): Sc
   return { x, w };
 }
 
+/**
+ * Finite scores sorted ascending (weights following) by an LSD radix sort on their IEEE-754 bits, 16
+ * at a time (8 for short arrays); a pass whose digit is the same for every score is skipped. Raw
+ * bits order non-negative numbers, and negative ones by magnitude, so the last (sign) pass lays the
+ * negative buckets out backwards. Returns the sorted arrays (the input's or new buffers).
+ */
+export function radixSort(x: Float64Array, w: Float64Array | null): Scored {
+  const n = x.length;
+  const B = n >> 16 ? 16 : 8;
+  const D = 64 / B;
+  const K = 1 << B;
+  const view = (a: Float64Array) => new (B > 8 ? Uint16Array : Uint8Array)(a.buffer as ArrayBuffer, a.byteOffset, D * n);
+  const count = new Uint32Array(D * K);
+  let h = view(x);
+  for (let i = 0; i < D * n; ) for (let o = 0; o < D * K; o += K) count[o + h[i++]]++;
+  let y: Float64Array = new Float64Array(n);
+  let v: Float64Array | null = w && new Float64Array(n);
+  for (let d = 0; d < D; d++) {
+    const o = d * K;
+    const neg = d < D - 1 ? K : K / 2;
+    if (count[o + h[d]] === n && (d < D - 1 || h[d] < K / 2)) continue;
+    let at = 0;
+    for (let k = K - 1; k >= neg; k--) count[o + k] = at += count[o + k];
+    for (let k = 0; k < neg; k++) {
+      const c = count[o + k];
+      count[o + k] = at;
+      at += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = h[D * i + d];
+      const j = k < neg ? count[o + k]++ : --count[o + k];
+      y[j] = x[i];
+      if (w) v![j] = w[i];
+    }
+    [x, y] = [y, x];
+    [w, v] = [v, w];
+    h = view(x);
+  }
+  return { x, w };
+}
+
 /** Scores sorted ascending (weights following, ties ordered by weight), zero weights dropped. */
 function sorted({ x, w }: Scored): Scored {
-  if (!w) return { x: x.slice().sort(), w };
-  const order = Array.from(x.keys()).filter((i) => w[i] > 0);
-  order.sort((a, b) => x[a] - x[b] || w[a] - w[b]);
-  return { x: Float64Array.from(order, (i) => x[i]), w: Float64Array.from(order, (i) => w[i]) };
+  let n = x.length;
+  if (w) {
+    n = 0;
+    for (let i = 0; i < x.length; i++) if (w[i] > 0) (x[n] = x[i]), (w[n++] = w[i]);
+    w = w.subarray(0, n);
+  }
+  const r = radixSort(x.subarray(0, n), w);
+  if (w) for (let i = 0, j = 0; i < n; i = j) {
+    while (++j < n && r.x[j] === r.x[i]);
+    if (j - i > 1) r.w!.subarray(i, j).sort();
+  }
+  return r;
 }
 
 /**

@@ -69,13 +69,17 @@ export const isRows = (x: ArrayLike<unknown>): x is Rows => x.length > 0 && type
 
 export const sum = (x: ArrayLike<number>): number => Array.from(x).reduce((a, b) => a + b, 0);
 
-/** Finite numbers as a Float64Array (NonFiniteError names the first bad entry). */
+/** Finite numbers as a Float64Array (NonFiniteError names the first bad entry); a Float64Array is checked, not copied. */
 export function finite(arg: string, x: ArrayLike<number>, lo = -Infinity, hi = Infinity): Float64Array {
-  return Float64Array.from(x, (v, i) => {
-    if (typeof v !== 'number') fail(`${arg}[${i}]`, v, 'a number');
-    if (!Number.isFinite(v)) throw new NonFiniteError(arg, v, i);
-    return v < lo || v > hi ? fail(`${arg}[${i}]`, v, `in [${lo}, ${hi}]`) : v;
-  });
+  for (let i = 0, n = x.length; i < n; i++) {
+    const v = x[i];
+    if (typeof v !== 'number' || !(v - v === 0 && v >= lo && v <= hi)) {
+      if (typeof v !== 'number') fail(`${arg}[${i}]`, v, 'a number');
+      if (v - v !== 0) throw new NonFiniteError(arg, v, i);
+      fail(`${arg}[${i}]`, v, `in [${lo}, ${hi}]`);
+    }
+  }
+  return x instanceof Float64Array ? x : new Float64Array(x);
 }
 
 /** 1-D numbers or rows -> { data (row-major), width } (width 1 for 1-D input). */
@@ -103,8 +107,51 @@ export function checkLabel(v: unknown, arg: string, like?: unknown): void {
   if (like !== undefined && typeof v !== typeof like) fail(arg, v, `a ${typeof like} (no mix of numbers and strings)`);
 }
 
+/** A table of the integer labels in [lo, lo + R): `table[v - lo]` = index of v in `labels`, -1 if absent. */
+const table = (labels: readonly Label[], lo: number, R: number): [number, Int32Array] => {
+  const t = new Int32Array(R).fill(-1);
+  labels.forEach((l, j) => (t[(l as number) - lo] = j));
+  return [lo, t];
+};
+
+/**
+ * The dense routes for small integer labels (when the labels so far are numbers): attempt 0 guesses
+ * [0, 256); attempt 1 takes the span of `ys` when every entry is an int32 and it is under 2^16 wide.
+ * Undefined: the general route (which checks the input).
+ */
+export function dense(attempt: number, ys: ArrayLike<unknown>[], labels: readonly Label[]): [number, Int32Array] | undefined {
+  let lo = 2 ** 31 - 1;
+  let hi = -(2 ** 31);
+  if (typeof labels[0] == 'string') return;
+  if (!attempt) return table(labels, 0, 256);
+  for (const y of ys)
+    for (let i = 0, n = y.length; i < n; i++) {
+      const v = y[i] as number;
+      if ((v | 0) !== v) return;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  if (lo <= hi && hi - lo < 65536) return table(labels, lo, hi - lo + 1);
+}
+
 /** Label indices into `labels`, appending (checked) unseen labels to it in place. */
 export function encode(y: ArrayLike<unknown>, arg: string, labels: Label[]): Int32Array {
+  const n = y.length;
+  const k0 = labels.length;
+  const out = new Int32Array(n);
+  for (let attempt = 0, d; attempt < 2 && (d = dense(attempt, [y], labels)); attempt++) {
+    const [lo, t] = d;
+    const R = t.length;
+    let i = 0;
+    for (; i < n; i++) {
+      const v = y[i] as number;
+      if ((v | 0) !== v || (v - lo) >>> 0 >= R) break;
+      const j = t[v - lo];
+      out[i] = j < 0 ? (t[v - lo] = labels.push(v) - 1) : j;
+    }
+    if (i === n) return out;
+    labels.length = k0;
+  }
   const idx = indexOf(labels);
   return Int32Array.from(y, (v, i) => {
     let j = idx.get(v as Label);
