@@ -52,11 +52,10 @@ export function sizes(n: number, o: SizeOptions, defaultTest: number): [number, 
   };
   let test = get('test', Math.ceil);
   let train = get('train', Math.floor);
+  if ((o.testFraction ?? 0) + (o.trainFraction ?? 0) > 1) fail('trainFraction', o.trainFraction, '<= 1 - testFraction');
   test ??= train === undefined ? Math.ceil(defaultTest * n) : n - train;
   train ??= n - test;
-  return !train || train + test > n || (o.testFraction ?? 0) + (o.trainFraction ?? 0) > 1
-    ? fail('trainSize and testSize', [train, test], `>= 1 train, <= ${n} (nSamples) in all, fractions summing to <= 1`)
-    : [train, test];
+  return train + test > n || !train ? fail('trainSize', train, `in [1, ${n - test}]`) : [train, test];
 }
 
 /**
