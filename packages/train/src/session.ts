@@ -2,8 +2,8 @@
 import { InvalidArgumentError, type Registry } from '@lab/core';
 import { batches, planTraining, type TrainingPlan } from '@lab/data-split/batches';
 import { l1Penalty, l2Penalty } from '@lab/losses';
-import { Optimizer } from '@lab/optimizers';
-import type { Module } from '@lab/tensor';
+import { Optimizer, type StepKernels } from '@lab/optimizers';
+import { getBackend, type Module } from '@lab/tensor';
 import { checkData, inputs, targetKind, targets } from './data';
 import { outputs } from './evaluate';
 import { defaultRegistry } from './registry';
@@ -72,7 +72,10 @@ export function createSession(options: FitOptions): Session {
   const { transformation, lrAt } = resolveOptimizer(options.optimizer, options, registry, plan.iterations);
   const params = model.namedParameters();
   if (params.length === 0) throw new InvalidArgumentError('model', model, 'a model with parameters');
-  const optimizer = new Optimizer(params, transformation);
+  // A backend with fused optimizer steps (the wasm backend's SIMD kernels, state in its memory) runs them:
+  // the parameters' backend, else the current one. They decline what is not in their memory.
+  const backend = ((params[0] as { tensor?: { backend?: object } }).tensor?.backend ?? getBackend()) as { stepKernels?: StepKernels };
+  const optimizer = new Optimizer(params, transformation, { kernels: backend.stepKernels });
   const reg = options.regularization ?? {};
   const l1 = nonNegative('regularization.l1', reg.l1 ?? 0);
   const l2 = nonNegative('regularization.l2', reg.l2 ?? 0);
