@@ -26,9 +26,9 @@ function othersLoad<T>(fn: () => T): [T, number] {
   const wall = (performance.now() - t0) / 1e3;
   return [out, Math.max(0, (c1.busy - c0.busy - (u.user + u.system) / 1e6) / wall)];
 }
-/** Wait (up to 2 minutes) for a second in which other processes use less than 0.2 cores. */
+/** Wait (up to 20 s) for a second in which other processes use less than 0.2 cores. */
 async function quiet(): Promise<void> {
-  const end = Date.now() + 120_000;
+  const end = Date.now() + 20_000;
   while (Date.now() < end) {
     const c0 = cpuTimes();
     await new Promise((r) => setTimeout(r, 1000));

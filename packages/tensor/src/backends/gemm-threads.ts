@@ -83,13 +83,28 @@ export interface GemmWorkers {
 
 // ---- measured threshold ---------------------------------------------------------------------------
 //
-// scripts/measure-threads.ts on this machine kind (2 cores, AMD Zen 4, Node 20.20, SIMD build, main
-// thread + 1 worker, in-place main share; medians, GFLOP/s, 1 thread → 2 threads):
-//   FILLED IN BELOW after measuring
+// scripts/measure-threads.ts on this machine (2 vCPUs: KVM, Intel Xeon with AVX-512, Node 20.20, SIMD build,
+// main thread + 1 worker, in-place main share, A·B; medians, GFLOP/s, 1 thread → 2 threads). The
+// machine was shared with other jobs, so each row also says how many cores other processes used:
+//                 quiet (others ≤ 0.2 cores)           busy (others ≈ 1 core)
+//   64³            —                                    28.9 → 19.1  (1.37)
+//   96³            31.1 → 26.6  (0.10)                  31.1 → 24.1  (1.35)
+//   128³           19.3 → 24.5  (0.00)                  33.1 → 28.2  (1.07)
+//   160³           32.6 → 44.1 / 44.7  (0.10 / 0.13)
+//   192³           32.1 → 33.3  (0.09) ; 28.9 → 32.9  (0.18)
+//   256³           33.6 → 45.8  (0.02)                  30.4 → 28.0  (0.84)
+//   384³           32.0 → 49.8  (0.10)                  15.2 → 11.6  (1.53)
+//   512³           31–33 → 58–64 (first runs) ; 19.7 → 37.1  (0.03)   31.6 → 28.5  (0.95)
+//   1024³          31.2 → 55.4  (0.00)                  31.5 → 30.1  (0.79)
+//   32×128×784     30.3 → 24.2  (0.13)   (too few rows: the worker's wake-up and copies dominate)
+// Splitting pays from about 160³ ≈ 4·10⁶ multiply-adds with ≥ 64 rows (1.3–1.9× when the second core
+// is free); below it the fixed cost (waking the worker, ~2 MB of copies per 512², waiting) wins. When
+// another process holds the second core the split loses 5–25 %: the main thread waits for its
+// worker's half (static split; see the report for work sharing as the follow-up).
 /** Smallest m·n·k worth splitting over threads (measured, see above). */
-export const OFFLOAD_MIN_MNK = 96 * 96 * 96;
+export const OFFLOAD_MIN_MNK = 4_000_000;
 /** Smallest number of rows of C worth splitting. */
-export const OFFLOAD_MIN_ROWS = 32;
+export const OFFLOAD_MIN_ROWS = 64;
 
 /**
  * True when splitting C = op(A)·op(B) ([m, n], depth k) over the main thread and one worker is
