@@ -37,6 +37,25 @@ describe('MLP training workload', () => {
     peer.dispose();
   });
 
+  test('on the wasm backend the trainer uses its step kernels (state in linear memory) and takes the same steps as the JS backend', async () => {
+    const { createWasmBackend } = await import('@lab/tensor/wasm');
+    const wasm = await createWasmBackend();
+    const onWasm = labTrainer(wasm, init, data, 32);
+    const onJs = labTrainer(jsBackend, init, data, 32);
+    for (let s = 0; s < 3; s++) {
+      onWasm.step();
+      onJs.step();
+    }
+    expect(wasm.memoryStats().stateArrays).toBe(8); // m and v of the four parameters
+    const [ours, theirs] = [onWasm.params(), onJs.params()];
+    ours.forEach((p, k) => {
+      let maxDiff = 0;
+      for (let i = 0; i < p.length; i++) maxDiff = Math.max(maxDiff, Math.abs(p[i] - theirs[k][i]));
+      expect(maxDiff).toBeLessThan(1e-5);
+    });
+    expect(Math.abs(ours[3][0] - init.b2[0])).toBeGreaterThan(1e-4);
+  });
+
   test('tfjs training steps do not accumulate tensors (so long runs measure steady state)', async () => {
     await useTf('cpu');
     const peer = tfTrainer(init, data, 32);

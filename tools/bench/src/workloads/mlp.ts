@@ -1,7 +1,8 @@
 /**
  * Training an MLP 784-128-10 (ReLU, cross-entropy, Adam lr 1e-3) on random "pixels" in [0, 1) with
  * random labels: samples/s = batch / (median seconds per step). Same data, same initial weights and
- * the same batches in every framework; a step is zero-grad, forward, loss, backward, Adam step.
+ * the same batches in every framework; a step is zero-grad, forward, loss, backward, Adam step (on the
+ * wasm backend through its fused SIMD step kernels).
  */
 import { Linear, ReLU, Sequential, matmul, noGrad, tensor, withBackend, type Backend, type Tensor } from '@lab/tensor';
 import { crossEntropy } from '@lab/losses';
@@ -14,6 +15,7 @@ import type { Scalar, Tensor as TfTensor } from '@tensorflow/tfjs-core';
 import type { Check, Impl, WorkloadResult } from '../report';
 import { describeHotspots, profile } from '../profile';
 import { errorText, failed, missing, relDiff, type Workload } from './context';
+import { kernelsOf } from './adam';
 
 export interface MlpInit {
   readonly w1: Float32Array; // [128, 784] (out × in, as torch.nn.Linear)
@@ -70,7 +72,8 @@ export function labTrainer(backend: Backend, init: MlpInit, data: MlpData, batch
       x: tensor(data.x.subarray(s * IN, e * IN), { shape: [e - s, IN] }),
       y: data.y.slice(s, e),
     }));
-    const opt = new Optimizer(ps, adam({ lr: 1e-3 }));
+    // the backend's fused optimizer steps where it has them (the wasm backend: SIMD, state in linear memory)
+    const opt = new Optimizer(ps, adam({ lr: 1e-3 }), { kernels: kernelsOf(backend) });
     let k = 0;
     return {
       loss0: () => withBackend(backend, () => noGrad(() => crossEntropy(model.forward(batches[0].x), batches[0].y).item())),
