@@ -185,7 +185,7 @@ export const matmulWorkload: Workload = {
         { kind: 'absolute', text: '≥ 35 GFLOP/s on one thread', target: 35 },
         { kind: 'vs', text: "≥ 13× tfjs's best backend", peers: ['tfjs-cpu', 'tfjs-wasm'], factor: 13 },
       ] };
-    return [single, await threadsResult(ctx, a, b, n, runs, warmup, impls.find((i) => i.id === 'lab-wasm') ?? null)];
+    return [single, await threadsResult(ctx, a, b, n, runs, warmup, impls.find((i) => i.id === 'lab-wasm') ?? null, impls.find((i) => i.id === 'torch') ?? null)];
   },
 };
 
@@ -193,7 +193,7 @@ export const matmulWorkload: Workload = {
  * The 2-thread table: lab wasm-simd on the main thread + 1 worker (its own result, no goal of the
  * issue), the 1-thread wasm value of the same run beside it, and PyTorch on 2 threads.
  */
-async function threadsResult(ctx: Context, a: Float32Array, b: Float32Array, n: number, runs: number, warmup: number, oneThread: Impl | null): Promise<WorkloadResult> {
+async function threadsResult(ctx: Context, a: Float32Array, b: Float32Array, n: number, runs: number, warmup: number, oneThread: Impl | null, torchOne: Impl | null): Promise<WorkloadResult> {
   const impls: Impl[] = [];
   const checks: Check[] = [];
   const notes: string[] = [];
@@ -246,5 +246,11 @@ async function threadsResult(ctx: Context, a: Float32Array, b: Float32Array, n: 
       impls.push(missing('torch-2t', 'PyTorch 1.13 (2 threads)', false, errorText(e)));
     }
   } else impls.push(missing('torch-2t', 'PyTorch 1.13 (2 threads)', false, `skipped: ${ctx.python.reason}`));
+  const torch2 = impls.find((i) => i.id === 'torch-2t');
+  if (torch2?.value && torchOne?.value)
+    notes.push(
+      `PyTorch ran ${(torch2.value / torchOne.value).toFixed(2)}× faster on 2 threads than on 1 in this run: ` +
+        'well below 2× means other processes held the second core (then any static 2-way split waits for its slower half).',
+    );
   return { id: 'matmul-512-threads', title: `fp32 matmul ${n}×${n}, 2 threads`, unit: 'GFLOP/s', better: 'higher', impls, checks, limits, notes, goals: [] };
 }
