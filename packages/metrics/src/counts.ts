@@ -5,7 +5,7 @@
  */
 import { ShapeMismatchError, type StreamingMetric } from '@lab/core';
 import type { Label, LabelBatch, Rows } from './types';
-import { dense, encode, fail, indexOf, isRows, noData, sameLength, sortLabels, union, weights } from './util';
+import { encode, fail, indexOf, isRows, noData, sameLength, sortLabels, union, weights } from './util';
 
 export interface CountsState {
   /** Labels seen, in order of first appearance (multi-label input: none). */
@@ -64,31 +64,15 @@ function multilabel(s: CountsState, yt: Rows, yp: Rows, w: Float64Array | null, 
   return { labels: [], cm: s.cm, nOut: L, col, rows, n };
 }
 
-/** f(index of row label, index of column label, cell) over the cells of a dense table's R x R counts. */
-function cells(table: Int32Array, f: (a: number, b: number, c: number) => unknown): void {
-  const R = table.length;
-  for (let c = 0; c < R * R; c++) f(table[(c / R) | 0], table[c % R], c);
-}
-
-/** Add the (weighted) count of each (true, predicted) pair of labels in [lo, lo + R) into raw (R x R); false when a label is outside. */
-function tally(t: ArrayLike<number>, p: ArrayLike<number>, w: Float64Array | null, lo: number, R: number, raw: Float64Array): boolean {
-  const off = lo * (R + 1);
-  const m = t.length;
-  // two copies of the loop: one branch less per sample
-  if (w)
-    for (let i = 0; i < m; i++) {
-      const a = t[i];
-      const b = p[i];
-      if ((a | 0) !== a || (b | 0) !== b || (a - lo) >>> 0 >= R || (b - lo) >>> 0 >= R) return false;
-      raw[a * R + b - off] += w[i];
-    }
-  else
-    for (let i = 0; i < m; i++) {
-      const a = t[i];
-      const b = p[i];
-      if ((a | 0) !== a || (b | 0) !== b || (a - lo) >>> 0 >= R || (b - lo) >>> 0 >= R) return false;
-      raw[a * R + b - off]++;
-    }
+/** Count the (true, predicted) pairs into raw (2^S x 2^S); false (raw partly filled) when a label is not an integer in [0, 2^S). */
+function tally(t: ArrayLike<number>, p: ArrayLike<number>, S: number, raw: Float64Array): boolean {
+  const M = (1 << S) - 1;
+  for (let i = 0, m = t.length; i < m; i++) {
+    const a = t[i];
+    const b = p[i];
+    if ((a & M) !== a || (b & M) !== b) return false;
+    raw[(a << S) + b]++;
+  }
   return true;
 }
 
@@ -103,40 +87,27 @@ function countsUpdate(s: CountsState, { yTrue, yPred, sampleWeight }: LabelBatch
   if (s.nOut) shapes(s.nOut, 1);
   const labels = s.labels.slice();
   const k0 = labels.length;
-  const m = yTrue.length;
   let n = s.n;
-  let cm: Float64Array | undefined;
-  for (let attempt = 0, d; !cm && attempt < 2 && (d = dense(attempt, [yTrue, yPred], labels)) && d[1].length <= 256; attempt++) {
-    // small integer labels: count (true, predicted) values straight into an R x R table that starts
-    // from the state's counts (so the sums are formed in the same order as the general route)
-    const [lo, table] = d;
-    const R = table.length;
-    const raw = new Float64Array(R * R);
-    cells(table, (a, b, c) => a >= 0 && b >= 0 && (raw[c] = s.cm[a * k0 + b]));
-    const t = yTrue as ArrayLike<number>;
-    const p = yPred as ArrayLike<number>;
-    if (!tally(t, p, w, lo, R, raw)) continue;
-    n = w ? w.reduce((x, v) => x + v, n) : n + m;
-    // new labels in order of first appearance (yTrue, then yPred); unweighted, the counts say how
-    // many there are, so the scan stops when it has found them all
-    const seen = new Uint8Array(R);
-    cells(table, (a, b, c) => raw[c] && (seen[(c / R) | 0] = seen[c % R] = 1));
-    let left = w ? Infinity : seen.reduce((x, v, j) => x + +(v && table[j] < 0), 0);
-    for (let j = 0; left > 0 && j < 2 * m; j++) {
-      const x = j < m ? t[j] : p[j - m];
-      if (table[x - lo] < 0) (table[x - lo] = labels.push(x) - 1), left--;
-    }
+  let cm: Float64Array;
+  // Unweighted labels in [0, R) (R = 16 for small batches, else 256): count the pairs in an R x R
+  // table, then add it in (new labels in ascending order).
+  const S = yTrue.length >> 10 ? 8 : 4;
+  const raw = new Float64Array(1 << (2 * S));
+  const at = (c: number) => idx.get(c >> S)! * labels.length + idx.get(c & ((1 << S) - 1))!;
+  const idx = indexOf(labels);
+  if (!w && typeof labels[0] != 'string' && tally(yTrue as ArrayLike<number>, yPred as ArrayLike<number>, S, raw)) {
+    n += yTrue.length;
+    raw.forEach((v, c) => v && [c >> S, c & ((1 << S) - 1)].map((l) => idx.has(l) || idx.set(l, labels.push(l) - 1)));
     cm = grow(s.cm, k0, labels.length);
-    cells(table, (a, b, c) => a >= 0 && b >= 0 && (cm![a * labels.length + b] = raw[c]));
-  }
-  if (!cm) {
+    raw.forEach((v, c) => (cm[at(c)] += v));
+  } else {
     const t = encode(yTrue, 'yTrue', labels);
     const p = encode(yPred, 'yPred', labels);
     const k = labels.length;
     cm = grow(s.cm, k0, k);
     t.forEach((ti, i) => {
       const wi = w ? w[i] : 1;
-      cm![ti * k + p[i]] += wi;
+      cm[ti * k + p[i]] += wi;
       n += wi;
     });
   }

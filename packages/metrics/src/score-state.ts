@@ -81,42 +81,46 @@ export function gather(s: ScoresState, pick: (l: Label) => boolean, col = 0): Sc
 }
 
 /**
- * Finite scores sorted ascending (weights following) by an LSD radix sort on their IEEE-754 bits, 16
- * at a time (8 for short arrays); a pass whose digit is the same for every score is skipped. Raw
- * bits order non-negative numbers, and negative ones by magnitude, so the last (sign) pass lays the
- * negative buckets out backwards. Returns the sorted arrays (the input's or new buffers).
+ * Finite scores sorted ascending (weights following): short unweighted arrays by the built-in sort,
+ * others by an LSD radix sort on their IEEE-754 bits, 16 at a time, skipping a pass whose digit is
+ * the same for every score. Raw bits order non-negative numbers, and negative ones by magnitude, so
+ * the last (sign) pass lays the negative buckets out backwards. Returns the sorted arrays (the
+ * input's or new buffers). `x` must start at offset 0 of its buffer.
  */
 export function radixSort(x: Float64Array, w: Float64Array | null): Scored {
   const n = x.length;
-  const B = n >> 16 ? 16 : 8;
-  const D = 64 / B;
-  const K = 1 << B;
-  const view = (a: Float64Array) => new (B > 8 ? Uint16Array : Uint8Array)(a.buffer as ArrayBuffer, a.byteOffset, D * n);
-  const count = new Uint32Array(D * K);
-  let h = view(x);
-  for (let i = 0; i < D * n; ) for (let o = 0; o < D * K; o += K) count[o + h[i++]]++;
+  if (n < 65536 && !w) return { x: x.sort(), w };
+  const counts = [0, 0, 0, 0].map(() => new Uint32Array(65536));
+  const [c0, c1, c2, c3] = counts;
+  let h = new Uint16Array(x.buffer as ArrayBuffer, 0, 4 * n);
+  for (let i = 0; i < 4 * n; i += 4) {
+    c0[h[i]]++;
+    c1[h[i + 1]]++;
+    c2[h[i + 2]]++;
+    c3[h[i + 3]]++;
+  }
   let y: Float64Array = new Float64Array(n);
   let v: Float64Array | null = w && new Float64Array(n);
-  for (let d = 0; d < D; d++) {
-    const o = d * K;
-    const neg = d < D - 1 ? K : K / 2;
-    if (count[o + h[d]] === n && (d < D - 1 || h[d] < K / 2)) continue;
+  for (let d = 0; d < 4; d++) {
+    const count = counts[d];
+    const neg = d > 2 ? 32768 : 65536;
+    if (count[h[d]] === n && (d < 3 || h[d] < 32768)) continue;
     let at = 0;
-    for (let k = K - 1; k >= neg; k--) count[o + k] = at += count[o + k];
+    for (let k = 65535; k >= neg; k--) count[k] = at += count[k];
     for (let k = 0; k < neg; k++) {
-      const c = count[o + k];
-      count[o + k] = at;
+      const c = count[k];
+      count[k] = at;
       at += c;
     }
-    for (let i = 0; i < n; i++) {
-      const k = h[D * i + d];
-      const j = k < neg ? count[o + k]++ : --count[o + k];
+    for (let i = 0, q = d; i < n; i++, q += 4) {
+      const k = h[q];
+      const j = k < neg ? count[k]++ : --count[k];
       y[j] = x[i];
       if (w) v![j] = w[i];
     }
     [x, y] = [y, x];
     [w, v] = [v, w];
-    h = view(x);
+    h = new Uint16Array(x.buffer as ArrayBuffer, 0, 4 * n);
   }
   return { x, w };
 }
@@ -126,7 +130,11 @@ function sorted({ x, w }: Scored): Scored {
   let n = x.length;
   if (w) {
     n = 0;
-    for (let i = 0; i < x.length; i++) if (w[i] > 0) (x[n] = x[i]), (w[n++] = w[i]);
+    for (let i = 0; i < x.length; i++)
+      if (w[i] > 0) {
+        x[n] = x[i];
+        w[n++] = w[i];
+      }
     w = w.subarray(0, n);
   }
   const r = radixSort(x.subarray(0, n), w);

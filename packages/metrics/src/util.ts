@@ -107,50 +107,27 @@ export function checkLabel(v: unknown, arg: string, like?: unknown): void {
   if (like !== undefined && typeof v !== typeof like) fail(arg, v, `a ${typeof like} (no mix of numbers and strings)`);
 }
 
-/** A table of the integer labels in [lo, lo + R): `table[v - lo]` = index of v in `labels`, -1 if absent. */
-const table = (labels: readonly Label[], lo: number, R: number): [number, Int32Array] => {
-  const t = new Int32Array(R).fill(-1);
-  labels.forEach((l, j) => (t[(l as number) - lo] = j));
-  return [lo, t];
-};
-
-/**
- * The dense routes for small integer labels (when the labels so far are numbers): attempt 0 guesses
- * [0, 256); attempt 1 takes the span of `ys` when every entry is an int32 and it is under 2^16 wide.
- * Undefined: the general route (which checks the input).
- */
-export function dense(attempt: number, ys: ArrayLike<unknown>[], labels: readonly Label[]): [number, Int32Array] | undefined {
-  let lo = 2 ** 31 - 1;
-  let hi = -(2 ** 31);
-  if (typeof labels[0] == 'string') return;
-  if (!attempt) return table(labels, 0, 256);
-  for (const y of ys)
-    for (let i = 0, n = y.length; i < n; i++) {
-      const v = y[i] as number;
-      if ((v | 0) !== v) return;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  if (lo <= hi && hi - lo < 65536) return table(labels, lo, hi - lo + 1);
-}
-
 /** Label indices into `labels`, appending (checked) unseen labels to it in place. */
 export function encode(y: ArrayLike<unknown>, arg: string, labels: Label[]): Int32Array {
+  // int32 labels spanning fewer than 2^16 values (and numeric labels so far): index through a table
+  let lo = 2 ** 31 - 1;
+  let hi = -lo;
   const n = y.length;
-  const k0 = labels.length;
-  const out = new Int32Array(n);
-  for (let attempt = 0, d; attempt < 2 && (d = dense(attempt, [y], labels)); attempt++) {
-    const [lo, t] = d;
-    const R = t.length;
-    let i = 0;
-    for (; i < n; i++) {
-      const v = y[i] as number;
-      if ((v | 0) !== v || (v - lo) >>> 0 >= R) break;
-      const j = t[v - lo];
-      out[i] = j < 0 ? (t[v - lo] = labels.push(v) - 1) : j;
+  for (let i = 0; i < n && hi - lo < 65536; i++) {
+    const v = y[i] as number;
+    if ((v | 0) !== v) hi = Infinity;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo <= hi && hi - lo < 65536 && typeof labels[0] != 'string') {
+    const t = new Int32Array(hi - lo + 1).fill(-1);
+    labels.forEach((l, j) => (t[(l as number) - lo] = j));
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = (y[i] as number) - lo;
+      out[i] = t[v] < 0 ? (t[v] = labels.push(y[i] as number) - 1) : t[v];
     }
-    if (i === n) return out;
-    labels.length = k0;
+    return out;
   }
   const idx = indexOf(labels);
   return Int32Array.from(y, (v, i) => {
