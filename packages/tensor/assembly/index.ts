@@ -426,6 +426,3 @@ export function reduceSegments(op: i32, x: usize, rows: i32, len: i32, out: usiz
   }
 }
 
-// ---- fused optimizer steps (assembly/optim.ts) ---------------------------------------------------
-
-export { adamStep, sgdStep, rmspropStep, finiteAll } from './optim';

@@ -1,19 +1,19 @@
 /**
- * `@lab/tensor/wasm`: the WebAssembly SIMD backend. Nothing happens on import; the module (inlined
- * as base64, about 7 kB each, two builds) is compiled only when `createWasmBackend` or
- * `useBestBackend` is awaited.
+ * `@lab/tensor/wasm`: the WebAssembly SIMD backend. Nothing happens on import; the modules (inlined
+ * as base64: the kernels, about 5 kB in two builds, and the 2 kB optimizer steps) are compiled only
+ * when `createWasmBackend` or `useBestBackend` is awaited.
  *
  * @example
  * import { useBestBackend } from '@lab/tensor/wasm';
  * const backend = await useBestBackend(); // wasm-relaxed-simd, wasm-simd, or js when unsupported
  */
 import { jsBackend } from './backends/js';
-import { RELAXED_SIMD_WASM, SIMD_WASM } from './backends/wasm-binary';
-import { createWasmBackendFrom, type WasmBackend, type WasmBackendOptions, type WasmKernels } from './backends/wasm';
+import { OPTIM_WASM, RELAXED_SIMD_WASM, SIMD_WASM } from './backends/wasm-binary';
+import { createWasmBackendFrom, type WasmBackend, type WasmBackendOptions, type WasmKernels, type WasmOptimKernels } from './backends/wasm';
 import { setBackend } from './backend';
 import type { Backend } from './types';
 
-export type { WasmBackend, WasmBackendOptions, WasmMemoryStats, WasmHandle } from './backends/wasm';
+export type { WasmBackend, WasmBackendOptions, WasmMemoryStats, WasmHandle, WasmStepKernels } from './backends/wasm';
 export { WasmStorage } from './backends/wasm';
 
 /** Options of `createWasmBackend`. */
@@ -27,6 +27,7 @@ export interface CreateWasmBackendOptions extends WasmBackendOptions {
 
 let simdBytes: Uint8Array<ArrayBuffer> | undefined;
 let relaxedBytes: Uint8Array<ArrayBuffer> | undefined;
+let optimBytes: Uint8Array<ArrayBuffer> | undefined;
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
@@ -65,7 +66,10 @@ export async function createWasmBackend(options: CreateWasmBackendOptions = {}):
   const relaxed = options.relaxedSimd !== false && support.relaxedSimd;
   const bytes = relaxed ? relaxedModule() : simdModule();
   const { instance } = await WebAssembly.instantiate(bytes, {});
-  return createWasmBackendFrom(instance.exports as unknown as WasmKernels, relaxed, options);
+  const k = instance.exports as unknown as WasmKernels;
+  // the fused optimizer steps: a small module of their own, on the same memory
+  const optim = await WebAssembly.instantiate((optimBytes ??= decode(OPTIM_WASM)), { env: { memory: k.memory } });
+  return createWasmBackendFrom(k, relaxed, options, optim.instance.exports as unknown as WasmOptimKernels);
 }
 
 /**

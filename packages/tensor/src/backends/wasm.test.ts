@@ -12,8 +12,8 @@ import { Sequential } from '../nn/sequential';
 import { where } from '../ops/elementwise';
 import type { Backend, BinaryOp, FloatArray } from '../types';
 import { createWasmBackend, useBestBackend, wasmSupport, WasmStorage } from '../wasm';
-import { createWasmBackendFrom, type WasmBackend, type WasmKernels } from './wasm';
-import { RELAXED_SIMD_WASM, SIMD_WASM } from './wasm-binary';
+import { createWasmBackendFrom, type WasmBackend, type WasmKernels, type WasmOptimKernels } from './wasm';
+import { OPTIM_WASM, RELAXED_SIMD_WASM, SIMD_WASM } from './wasm-binary';
 
 // Importing the subpath changed nothing (checked before any backend is created).
 const importedDefault = getBackend();
@@ -239,7 +239,9 @@ describe('wasm backend: memory', () => {
   async function fresh(maxMemoryBytes?: number) {
     const bytes = Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0));
     const { instance } = await WebAssembly.instantiate(bytes, {});
-    return createWasmBackendFrom(instance.exports as unknown as WasmKernels, false, { maxMemoryBytes });
+    const k = instance.exports as unknown as WasmKernels;
+    const optim = await WebAssembly.instantiate(Uint8Array.from(atob(OPTIM_WASM), (c) => c.charCodeAt(0)), { env: { memory: k.memory } });
+    return createWasmBackendFrom(k, false, { maxMemoryBytes }, optim.instance.exports as unknown as WasmOptimKernels);
   }
 
   test('dispose frees a block that the next allocation of that size reuses; disposed storage is unusable', async () => {
@@ -350,7 +352,9 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
   async function fresh(maxMemoryBytes?: number) {
     const bytes = Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0));
     const { instance } = await WebAssembly.instantiate(bytes, {});
-    return createWasmBackendFrom(instance.exports as unknown as WasmKernels, false, { maxMemoryBytes });
+    const k = instance.exports as unknown as WasmKernels;
+    const optim = await WebAssembly.instantiate(Uint8Array.from(atob(OPTIM_WASM), (c) => c.charCodeAt(0)), { env: { memory: k.memory } });
+    return createWasmBackendFrom(k, false, { maxMemoryBytes }, optim.instance.exports as unknown as WasmOptimKernels);
   }
   type Lists = Float32Array[];
 
@@ -488,6 +492,19 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
     expect(b.memoryStats().stateArrays).toBe(fam.lists * SIZES.length);
   });
 
+  test('the optimizer-steps module imports only the memory; a backend made without it declines every step', async () => {
+    const bytes = Uint8Array.from(atob(OPTIM_WASM), (c) => c.charCodeAt(0));
+    expect(WebAssembly.Module.imports(new WebAssembly.Module(bytes))).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+    const { instance } = await WebAssembly.instantiate(Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0)), {});
+    const bare = createWasmBackendFrom(instance.exports as unknown as WasmKernels, false);
+    const p = bare.read(bare.fromArray([1, 2, 3], 'float32'), 'float32');
+    const M = [new Float32Array(3)];
+    expect(bare.stepKernels.adam(p, p.slice(), M, [new Float32Array(3)], undefined, 0, 0.9, 0.999, 1, 0, 1, -0.1, 1000, 0, 1e-8)).toBe(false);
+    expect(bare.stepKernels.finite([p])).toBeUndefined();
+    expect(bare.memoryStats().stateArrays).toBe(0);
+    expect(Array.from(p)).toEqual([1, 2, 3]);
+  });
+
   test('finite: a SIMD scan over arrays in linear memory finds NaN and ±Infinity anywhere (body or tail); undefined for other arrays', async () => {
     const b = await fresh();
     for (const n of [1, 3, 16, 17, 100, 1001]) {
@@ -565,6 +582,31 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
     const q = spill.read(spill.fromArray([1, 2, 3], 'float32'), 'float32') as Float32Array;
     expect(spill.stepKernels.adam(q, Float32Array.of(1, 1, 1), M2, V2, undefined, 0, ...s)).toBe(false);
     expect(spill.memoryStats().stateArrays).toBe(0);
+  });
+
+  test('whole blocks only: neighbouring tensors are untouched by the rounded-up vectors; a view into part of a storage is declined', async () => {
+    const b = await fresh();
+    const s = [0.9, 0.999, 1, 0, 1, -0.1, 1000, 0, 1e-8] as const;
+    for (const n of [1, 2, 3, 5, 7]) {
+      const before = b.fromArray([11, 12, 13], 'float32');
+      const h = b.fromArray(Float32Array.from({ length: n }, (_, j) => j + 1), 'float32');
+      const after = b.fromArray([21, 22, 23], 'float32');
+      const g = b.read(b.full(n, 0.5, 'float32'), 'float32');
+      const M = [new Float32Array(n)];
+      const V = [new Float32Array(n)];
+      const want = Float32Array.from({ length: n }, (_, j) => j + 1);
+      adamRef(want, g.slice() as Float32Array, new Float32Array(n), new Float32Array(n), undefined, ...s);
+      expect(b.stepKernels.adam(b.read(h, 'float32'), g, M, V, undefined, 0, ...s)).toBe(true);
+      close(b.read(h, 'float32'), want, 1e-6, `θ (n = ${n})`);
+      expect(Array.from(b.read(before, 'float32'))).toEqual([11, 12, 13]);
+      expect(Array.from(b.read(after, 'float32'))).toEqual([21, 22, 23]);
+      expect(Array.from(M[0])).toEqual(Array.from({ length: n }, () => Math.fround(0.1 * 0.5)));
+    }
+    const whole = b.read(b.fromArray([1, 2, 3, 4, 5, 6, 7, 8], 'float32'), 'float32') as Float32Array;
+    const part = whole.subarray(2, 5);
+    expect(b.stepKernels.sgd(part, Float32Array.of(1, 1, 1), undefined, 0, 1, -0.1, 1, 0, 0, 1, true, false)).toBe(false);
+    expect(b.stepKernels.finite([part])).toBeUndefined();
+    expect(Array.from(whole)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   test('memory cap: when the state does not fit, nothing is moved and the kernel declines', async () => {

@@ -30,6 +30,13 @@ export interface WasmKernels {
   select(c: number, cs0: number, cs1: number, a: number, as0: number, as1: number, b: number, bs0: number, bs1: number, out: number, rows: number, n: number): void;
   reduceRows(op: number, x: number, rows: number, n: number, out: number): void;
   reduceSegments(op: number, x: number, rows: number, len: number, out: number): void;
+}
+
+/**
+ * The exports of the optimizer-steps module (`assembly/optim.ts`, instantiated on the kernels module's
+ * memory); the steps' `n` is a multiple of 4 (whole blocks of the allocator).
+ */
+export interface WasmOptimKernels {
   adamStep(p: number, g: number, m: number, v: number, w: number, n: number, b1: number, b2: number, sg: number, l2: number, keep: number, l: number, a: number, r: number, eps: number): void;
   sgdStep(p: number, g: number, b: number, n: number, k: number, l: number, sg: number, l2: number, mu: number, c: number, first: number, nesterov: number): void;
   rmspropStep(p: number, g: number, v: number, b: number, n: number, a: number, l: number, sg: number, l2: number, mu: number, r: number, eps: number, first: number): void;
@@ -136,10 +143,11 @@ function sizeClass(bytes: number): number {
 }
 
 /**
- * Make a Backend from an instantiated kernels module (`createWasmBackend` in `@lab/tensor/wasm`
- * compiles and instantiates the inlined module and calls this).
+ * Make a Backend from an instantiated kernels module and, for `stepKernels`, the optimizer-steps
+ * module instantiated on its memory (`createWasmBackend` in `@lab/tensor/wasm` compiles and
+ * instantiates the inlined modules and calls this). Without `optim` the step kernels decline.
  */
-export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, options: WasmBackendOptions = {}): WasmBackend {
+export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, options: WasmBackendOptions = {}, optim?: WasmOptimKernels): WasmBackend {
   const memory = k.memory;
   const cap = options.maxMemoryBytes ?? 2 ** 30;
   let F32 = new Float32Array(memory.buffer);
@@ -178,9 +186,8 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
     if (list !== undefined && list.length > 0) {
       ptr = list.pop()!;
       freeBytes -= cls;
-    } else if (homes.length > 0 && top + cls > memory.buffer.byteLength && sweep(false) && (free.get(cls)?.length ?? 0) > 0) {
-      // freed optimizer state may have the size needed: reuse it rather than grow
-      return malloc(bytes, force);
+    } else if (homes.length > 0 && top + cls > memory.buffer.byteLength && sweep(false)) {
+      return malloc(bytes, force); // freed optimizer state may have the size needed: reuse it rather than grow
     } else {
       if (!grow(top + cls, force)) return -1;
       ptr = top;
@@ -205,34 +212,33 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
   const registry = new FinalizationRegistry<number>(release);
 
   // ---- optimizer state homed in linear memory (see WasmStepKernels) ----
-  /** A state array in linear memory: `list[i]` holds `view` (n floats at `ptr`); ptr −1 once freed. */
+  /** A state array in linear memory: `list[i]` holds `view` (n floats at `ptr`; ptr −1 once freed). */
   interface Home {
     list: WeakRef<FloatArray[]>;
     i: number;
     ptr: number;
-    readonly n: number;
+    n: number;
     view: Float32Array;
   }
   const homes: Home[] = [];
   const homeOf = new WeakMap<FloatArray, Home>(); // every view a home has had (detached ones too)
   const owners = new WeakMap<FloatArray, WasmStorage>(); // views of tensor storage handed out by read
+  const viewAt = (ptr: number, n: number) => F32.subarray(ptr >> 2, (ptr >> 2) + n);
 
   /** Free homes no longer held by their list; with `regrown`, put fresh views into the lists. True when any was freed. */
   function sweep(regrown: boolean): boolean {
-    let kept = 0;
-    for (const h of homes) {
+    const before = homes.length;
+    homes.splice(0, before, ...homes.filter((h) => {
       const list = h.list.deref();
-      if (list === undefined || list[h.i] !== h.view) {
+      if (list?.[h.i] !== h.view) {
         release(h.ptr);
         h.ptr = -1;
-        continue;
+        return false;
       }
-      if (regrown) homeOf.set((list[h.i] = h.view = F32.subarray(h.ptr >> 2, (h.ptr >> 2) + h.n)), h);
-      homes[kept++] = h;
-    }
-    const freed = kept < homes.length;
-    homes.length = kept;
-    return freed;
+      if (regrown) homeOf.set((list[h.i] = h.view = viewAt(h.ptr, h.n)), h);
+      return true;
+    }));
+    return homes.length < before;
   }
 
   /** The live home of `list[i]` (re-bound to this list when it was another's, its view refreshed), if any. */
@@ -245,72 +251,58 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
   }
 
   /**
-   * Home every float32 array of `lists` not homed yet, all at once (one cap check; memory grows only
-   * before a kernel runs). False, with nothing moved, when that would pass the cap and not `force`.
+   * [byte offset, length] of a tensor storage's whole view handed out by `read` (live, or detached by a
+   * growth since), else undefined. Whole blocks only: the kernels round lengths up to 4 floats.
    */
-  function homeAll(lists: readonly (FloatArray[] | undefined)[], force: boolean): boolean {
-    const todo: [FloatArray[], number][] = [];
-    let bytes = 0;
-    for (const list of lists)
-      for (let j = 0; list !== undefined && j < list.length; j++) {
-        const x = list[j];
-        if (homed(list, j) === undefined && x instanceof Float32Array && x.length > 0) {
-          todo.push([list, j]);
-          bytes += sizeClass(x.length * 4);
-        }
-      }
-    if (todo.length === 0) return true;
-    sweep(false);
-    if (!force && top + bytes > cap) return false;
-    for (const [list, j] of todo) {
-      const x = list[j];
-      const src = x.buffer === F32.buffer ? x.slice() : x; // a view of this memory would be detached by growth
-      const ptr = malloc(x.length * 4, true); // may grow: earlier homes get fresh views in their lists
-      F32.set(src, ptr >> 2);
-      const h: Home = { list: new WeakRef(list), i: j, ptr, n: x.length, view: F32.subarray(ptr >> 2, (ptr >> 2) + x.length) };
-      homes.push(h);
-      homeOf.set((list[j] = h.view), h);
-    }
-    return true;
-  }
-
-  /** [byte offset, length] of a float32 array in linear memory (a live view, or a detached view of tensor storage), else undefined. */
   function locate(x: FloatArray): [number, number] | undefined {
-    if (!(x instanceof Float32Array)) return undefined;
-    if (x.buffer === F32.buffer) return [x.byteOffset, x.length];
     const s = owners.get(x);
-    return s !== undefined && s.ptr >= 0 && s.js === null ? [s.ptr, s.length] : undefined;
+    return s && s.ptr >= 0 && !s.js ? [s.ptr, s.length] : undefined;
   }
 
   /**
-   * Run `kernel(p, g, ...state pointers)` for parameter `i` with `lists[·][i]` as its state (0 for an
-   * absent list), or return false when it cannot run here.
+   * Run `kernel(p, g, n, state pointers)` for parameter `i` with `lists[·][i]` as its state (0 for an
+   * absent list), or return false when it cannot run here. On first use every float32 array of the
+   * lists moves in at once: one cap check (not forced unless p or g is already detached, when the
+   * caller's own pass could not run), and memory grows only before a kernel runs.
    */
-  function fused(p: FloatArray, g: FloatArray, lists: readonly (FloatArray[] | undefined)[], i: number, kernel: (pp: number, pg: number, n: number, s: number[]) => void): boolean {
+  function fused(p: FloatArray, g: FloatArray, lists: (FloatArray[] | undefined)[], i: number, kernel: (pp: number, pg: number, n: number, s: number[]) => void): boolean {
     const P = locate(p);
-    if (P === undefined) return false;
-    const n = P[1];
-    const stale = p.buffer !== F32.buffer; // growth earlier in this step: the caller's own pass cannot run on p
-    let G = locate(g);
-    if ((G === undefined ? g.length : G[1]) !== n) return false;
-    if (!homeAll(lists, stale || (G !== undefined && g.buffer !== F32.buffer))) return false;
-    const s: number[] = [];
-    for (const list of lists) {
-      if (list === undefined) s.push(0);
-      else {
-        const h = homed(list, i);
-        if (h === undefined || h.n !== n) return false;
-        s.push(h.ptr);
+    const G = locate(g);
+    if (!optim || !P || (G ? G[1] : g.length) !== P[1]) return false;
+    const todo: [FloatArray[], number][] = [];
+    let bytes = 0;
+    for (const list of lists)
+      list?.forEach((x, j) => {
+        if (!homed(list, j) && x instanceof Float32Array && x.length) {
+          todo.push([list, j]);
+          bytes += sizeClass(x.length * 4);
+        }
+      });
+    if (todo.length) {
+      sweep(false);
+      // past the cap decline, unless p or g is a view detached earlier in this step (the caller's own pass could not run)
+      if (top + bytes > cap && p.buffer === F32.buffer && (!G || g.buffer === F32.buffer)) return false;
+      for (const [list, j] of todo) {
+        const x = list[j];
+        const src = x.buffer === F32.buffer ? x.slice() : x; // growth would detach a view of this memory
+        const ptr = malloc(x.length * 4, true); // may grow: earlier homes get fresh views in their lists
+        F32.set(src, ptr >> 2);
+        const h: Home = { list: new WeakRef(list), i: j, ptr, n: x.length, view: viewAt(ptr, x.length) };
+        homes.push(h);
+        homeOf.set((list[j] = h.view), h);
       }
     }
-    let tmp = -1;
-    if (G === undefined) {
-      // a gradient outside linear memory (a plain array): copy it in for the kernel
-      F32.set(g, (tmp = malloc(n * 4, true)) >> 2);
-      G = [tmp, n];
+    const s: number[] = [];
+    for (const list of lists) {
+      const h = list && homed(list, i);
+      if (list && h?.n !== P[1]) return false;
+      s.push(h ? h.ptr : 0);
     }
-    kernel(P[0], G[0], n, s);
-    if (tmp >= 0) release(tmp);
+    // a gradient outside linear memory (a plain array) is copied in for the kernel
+    const tmp = G ? -1 : malloc(P[1] * 4, true);
+    if (!G) F32.set(g, tmp >> 2);
+    kernel(P[0], G ? G[0] : tmp, (P[1] + 3) & ~3, s); // whole f32x4s: every block has room
+    release(tmp);
     return true;
   }
 
@@ -318,18 +310,18 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
     finite(xs) {
       let all = true;
       for (const x of xs) {
-        const at = locate(x);
-        if (at === undefined) return undefined;
-        all &&= k.finiteAll(at[0], at[1]) !== 0;
+        const at = optim && locate(x);
+        if (!at) return undefined;
+        all &&= optim!.finiteAll(at[0], at[1]) !== 0;
       }
       return all;
     },
     adam: (p, g, M, V, W, i, b1, b2, sg, l2, keep, l, a, r, eps) =>
-      fused(p, g, [M, V, W], i, (pp, pg, n, [m, v, w]) => k.adamStep(pp, pg, m, v, w, n, b1, b2, sg, l2, keep, l, a, r, eps)),
+      fused(p, g, [M, V, W], i, (pp, pg, n, [m, v, w]) => optim!.adamStep(pp, pg, m, v, w, n, b1, b2, sg, l2, keep, l, a, r, eps)),
     sgd: (p, g, B, i, kk, l, sg, l2, mu, c, first, nesterov) =>
-      fused(p, g, [B], i, (pp, pg, n, [b]) => k.sgdStep(pp, pg, b, n, kk, l, sg, l2, mu, c, first ? 1 : 0, nesterov ? 1 : 0)),
+      fused(p, g, [B], i, (pp, pg, n, [b]) => optim!.sgdStep(pp, pg, b, n, kk, l, sg, l2, mu, c, +first, +nesterov)),
     rmsprop: (p, g, V, B, i, a, l, sg, l2, mu, r, eps, first) =>
-      fused(p, g, [V, B], i, (pp, pg, n, [v, b]) => k.rmspropStep(pp, pg, v, b, n, a, l, sg, l2, mu, r, eps, first ? 1 : 0)),
+      fused(p, g, [V, B], i, (pp, pg, n, [v, b]) => optim!.rmspropStep(pp, pg, v, b, n, a, l, sg, l2, mu, r, eps, +first)),
   };
 
   function allocF32(n: number): WasmStorage {
