@@ -1,12 +1,12 @@
-"""scikit-learn peers for `pnpm bench` (tools/bench): ROC AUC and macro precision/recall/F1 on the
-arrays the TypeScript side wrote. Prints one JSON line {"median_s", "samples_s", "check"}."""
+"""scikit-learn peers for `pnpm bench` (tools/bench): ROC AUC (and average precision), macro
+precision/recall/F1 and the confusion matrix on the arrays the TypeScript side wrote. Prints one JSON line {"median_s", "samples_s", "check"}."""
 import argparse
 import json
 import statistics
 import time
 
 import numpy as np
-from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
+from sklearn.metrics import average_precision_score, confusion_matrix, precision_recall_fscore_support, roc_auc_score
 
 
 def timed(fn, runs, warmup):
@@ -22,7 +22,7 @@ def timed(fn, runs, warmup):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("workload", choices=["auc", "prf"])
+    ap.add_argument("workload", choices=["auc", "ap", "prf", "cm"])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--y")
@@ -30,11 +30,17 @@ def main():
     ap.add_argument("--yt")
     ap.add_argument("--yp")
     a = ap.parse_args()
-    if a.workload == "auc":
+    if a.workload in ("auc", "ap"):
         y = np.fromfile(a.y, dtype=np.int32)
         s = np.fromfile(a.s, dtype=np.float64)
-        fn = lambda: roc_auc_score(y, s)
+        metric = roc_auc_score if a.workload == "auc" else average_precision_score
+        fn = lambda: metric(y, s)
         check = float(fn())
+    elif a.workload == "cm":
+        yt = np.fromfile(a.yt, dtype=np.int32)
+        yp = np.fromfile(a.yp, dtype=np.int32)
+        fn = lambda: confusion_matrix(yt, yp)
+        check = fn().tolist()
     else:
         yt = np.fromfile(a.yt, dtype=np.int32)
         yp = np.fromfile(a.yp, dtype=np.int32)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { aucInputs, countPairs, labAuc, labPrf, prfInputs } from './metrics';
+import { aucInputs, countPairs, labAuc, labCm, labPrf, prfInputs } from './metrics';
 
 describe('metrics workloads', () => {
   test('AUC inputs have ties and both classes; lab AUC equals the pairwise definition', () => {
@@ -38,5 +38,14 @@ describe('metrics workloads', () => {
     expect(R).toBeCloseTo(mean(r), 12);
     expect(F).toBeCloseTo(mean(f), 12);
     expect(P).toBeGreaterThan(0.6);
+  });
+
+  test('the confusion matrix equals the counting floor, for typed-array labels on both routes', () => {
+    const { yt, yp } = prfInputs(5000, 5);
+    const c = countPairs(yt, yp, 10);
+    expect(labCm(yt, yp)).toEqual(Array.from({ length: 10 }, (_, i) => Array.from(c.subarray(i * 10, i * 10 + 10))));
+    // labels shifted out of [0, 256): the general route gives the same matrix
+    const shift = (a: Int32Array) => a.map((v) => v + 1000);
+    expect(labCm(shift(yt), shift(yp))).toEqual(labCm(yt, yp));
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Metrics at scale, in seconds (lower is better): ROC AUC over N scores with ties (1,001 distinct
- * values) and macro precision/recall/F1 over N labels of 10 classes; lab (@lab/metrics) against
- * scikit-learn 1.2 on the same arrays. The results must agree.
+ * values), macro precision/recall/F1 and the confusion matrix over N labels of 10 classes; lab
+ * (@lab/metrics) against scikit-learn 1.2 on the same arrays. The results must agree.
  */
 import { Rng } from '@lab/core';
-import { precisionRecallFscoreSupport } from '@lab/metrics';
+import { confusionMatrix, precisionRecallFscoreSupport } from '@lab/metrics';
 import { rocAucScore } from '@lab/metrics/scores';
 import { timeIt } from '../harness';
 import { runPython, type PyTiming } from '../python';
@@ -43,11 +43,13 @@ export const labPrf = (yt: Int32Array, yp: Int32Array) => {
   return [r.precision, r.recall, r.fscore] as number[];
 };
 
+export const labCm = (yt: Int32Array, yp: Int32Array) => confusionMatrix(yt, yp);
+
 const SK = 'scikit-learn 1.2';
 
 export const metricsWorkload: Workload = {
   id: 'metrics',
-  title: 'ROC AUC and macro P/R/F1 over 10M',
+  title: 'ROC AUC, macro P/R/F1 and the confusion matrix over 10M',
   async run(ctx: Context) {
     const n = ctx.quick ? 1_000_000 : 10_000_000;
     const runs = 3;
@@ -123,10 +125,43 @@ export const metricsWorkload: Workload = {
       `Profile of lab's precisionRecallFscoreSupport (self time): ${describeHotspots(await profile(() => labPrf(yt, yp), 1))}.`,
     ];
 
+    // confusion matrix (the same labels)
+    const cmImpls: Impl[] = [];
+    const cmChecks: Check[] = [];
+    let ourCm: number[][] = [];
+    let cmSec = NaN;
+    try {
+      ourCm = labCm(yt, yp);
+      const tCm = await timeIt(() => labCm(yt, yp), { runs, warmup: 0 });
+      cmSec = tCm.medianMs / 1e3;
+      cmImpls.push({ id: 'lab', name: 'lab (@lab/metrics confusionMatrix)', lab: true, value: cmSec });
+      ctx.log(`  confusion matrix lab: ${(cmSec * 1e3).toFixed(1)} ms`);
+    } catch (e) {
+      cmImpls.push(failed('lab', 'lab (@lab/metrics confusionMatrix)', true, e));
+    }
+    if (ctx.python.available) {
+      try {
+        const r = await runPython<PyTiming>('sklearn_bench.py', ['cm', '--yt', ctx.scratch.write('prf_t.i32', yt), '--yp', ctx.scratch.write('prf_p.i32', yp), '--runs', String(runs), '--warmup', '0']);
+        cmImpls.push({ id: 'sklearn', name: SK, lab: false, value: r.median_s });
+        const same = JSON.stringify(ourCm) === JSON.stringify(r.check);
+        cmChecks.push({ name: 'confusion matrix: lab vs scikit-learn', ok: same, detail: same ? 'identical counts' : 'counts differ' });
+        ctx.log(`  confusion matrix scikit-learn: ${r.median_s.toFixed(2)} s`);
+      } catch (e) {
+        cmImpls.push(missing('sklearn', SK, false, errorText(e)));
+      }
+    } else cmImpls.push(missing('sklearn', SK, false, `skipped: ${ctx.python.reason}`));
+    const cmLimits = Number.isNaN(cmSec) ? [] : [
+      `The same bare counting loop takes ${(countSec * 1e3).toFixed(1)} ms; lab's confusionMatrix takes ${(cmSec * 1e3).toFixed(1)} ms ` +
+        `(${(cmSec / countSec).toFixed(1)}× that floor: it also checks that every label is an integer in range)${cmSec > 3 * countSec ? ', so it is not count-bound' : ': it is count-bound'}.`,
+      `Profile of lab's confusionMatrix (self time): ${describeHotspots(await profile(() => labCm(yt, yp), 1))}.`,
+    ];
+
     return [
       { id: 'roc-auc-10m', title: `ROC AUC over ${label} scores with ties`, unit: 's', better: 'lower', impls: aucImpls, checks: aucChecks, limits: aucLimits, notes: [],
         goals: [{ kind: 'vs', text: '≥ 5× faster than scikit-learn', peers: ['sklearn'], factor: 5 }] },
       { id: 'prf-macro-10m', title: `macro P/R/F1 over ${label} labels, 10 classes`, unit: 's', better: 'lower', impls: prfImpls, checks: prfChecks, limits: prfLimits, notes: [],
+        goals: [{ kind: 'vs', text: '≥ 50× faster than scikit-learn', peers: ['sklearn'], factor: 50 }] },
+      { id: 'confusion-matrix-10m', title: `confusion matrix over ${label} labels, 10 classes`, unit: 's', better: 'lower', impls: cmImpls, checks: cmChecks, limits: cmLimits, notes: [],
         goals: [{ kind: 'vs', text: '≥ 50× faster than scikit-learn', peers: ['sklearn'], factor: 50 }] },
     ];
   },
