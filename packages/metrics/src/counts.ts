@@ -64,16 +64,22 @@ function multilabel(s: CountsState, yt: Rows, yp: Rows, w: Float64Array | null, 
   return { labels: [], cm: s.cm, nOut: L, col, rows, n };
 }
 
-/** Count the (true, predicted) pairs into raw (2^S x 2^S); false (raw partly filled) when a label is not an integer in [0, 2^S). */
-function tally(t: ArrayLike<number>, p: ArrayLike<number>, S: number, raw: Float64Array): boolean {
+/**
+ * Unweighted labels that are all integers in [0, 2^S): the distinct (true, predicted) pairs and how
+ * often each occurs, counted in a 2^S x 2^S table in one pass. Otherwise undefined.
+ */
+function tally(t: ArrayLike<number>, p: ArrayLike<number>, S: number) {
   const M = (1 << S) - 1;
+  const raw = new Float64Array(1 << (2 * S));
   for (let i = 0, m = t.length; i < m; i++) {
     const a = t[i];
     const b = p[i];
-    if ((a & M) !== a || (b & M) !== b) return false;
+    if ((a & M) !== a || (b & M) !== b) return;
     raw[(a << S) + b]++;
   }
-  return true;
+  const pairs: [number[], number[], number[]] = [[], [], []];
+  raw.forEach((v, c) => v && [c >> S, c & M, v].map((x, j) => pairs[j].push(x)));
+  return pairs;
 }
 
 /** Add a batch. `cols` restricts the per-sample counts of multi-label input to these columns. */
@@ -86,31 +92,19 @@ function countsUpdate(s: CountsState, { yTrue, yPred, sampleWeight }: LabelBatch
   if (ml) return multilabel(s, yTrue, yPred as Rows, w, cols);
   if (s.nOut) shapes(s.nOut, 1);
   const labels = s.labels.slice();
-  const k0 = labels.length;
+  // small non-negative integer labels (R = 16 for small batches, else 256): one counting pass, then
+  // the distinct pairs weighted by their counts take the general route below
+  const [yt, yp, ws] = (!w && typeof labels[0] != 'string' && tally(yTrue as ArrayLike<number>, yPred as ArrayLike<number>, yTrue.length >> 10 ? 8 : 4)) || [yTrue, yPred, w];
+  const t = encode(yt, 'yTrue', labels);
+  const p = encode(yp, 'yPred', labels);
+  const k = labels.length;
+  const cm = grow(s.cm, s.labels.length, k);
   let n = s.n;
-  let cm: Float64Array;
-  // Unweighted labels in [0, R) (R = 16 for small batches, else 256): count the pairs in an R x R
-  // table, then add it in (new labels in ascending order).
-  const S = yTrue.length >> 10 ? 8 : 4;
-  const raw = new Float64Array(1 << (2 * S));
-  const at = (c: number) => idx.get(c >> S)! * labels.length + idx.get(c & ((1 << S) - 1))!;
-  const idx = indexOf(labels);
-  if (!w && typeof labels[0] != 'string' && tally(yTrue as ArrayLike<number>, yPred as ArrayLike<number>, S, raw)) {
-    n += yTrue.length;
-    raw.forEach((v, c) => v && [c >> S, c & ((1 << S) - 1)].map((l) => idx.has(l) || idx.set(l, labels.push(l) - 1)));
-    cm = grow(s.cm, k0, labels.length);
-    raw.forEach((v, c) => (cm[at(c)] += v));
-  } else {
-    const t = encode(yTrue, 'yTrue', labels);
-    const p = encode(yPred, 'yPred', labels);
-    const k = labels.length;
-    cm = grow(s.cm, k0, k);
-    t.forEach((ti, i) => {
-      const wi = w ? w[i] : 1;
-      cm[ti * k + p[i]] += wi;
-      n += wi;
-    });
-  }
+  t.forEach((ti, i) => {
+    const wi = ws ? ws[i] : 1;
+    cm[ti * k + p[i]] += wi;
+    n += wi;
+  });
   return { ...s, labels, cm, n };
 }
 
