@@ -12,36 +12,15 @@
  * threads.close();
  */
 import { InvalidArgumentError } from '@lab/core';
-import { createGemmWorkers, shouldOffload, type GemmWorkers, type GemmWorkersOptions, type LocalGemm } from './backends/gemm-threads';
-import type { WasmBackend } from './backends/wasm';
+import { createGemmWorkers, shouldOffload, type GemmWorkers, type GemmWorkersOptions } from './backends/gemm-threads';
+import type { GemmOffload, WasmBackend } from './backends/wasm';
 
 // Worker pool and kernels
 export { createGemmWorkers, createGemmKernels, shouldOffload, OFFLOAD_MIN_MNK, OFFLOAD_MIN_ROWS, WorkerThreadError } from './backends/gemm-threads';
 export type { GemmWorkers, GemmWorkersOptions, GemmKernels, LocalGemm } from './backends/gemm-threads';
 
-/**
- * The backend hook's callback: called before each single-thread float32 gemm with byte pointers into
- * the backend's linear memory (`F32` a view of all of it); returning true means C was computed.
- * A backend may pass its own single-thread gemm as `local` (then the main thread's share of a
- * product without transposed A runs in place, without copies).
- */
-export type GemmOffload = (
-  F32: Float32Array,
-  a: number,
-  b: number,
-  c: number,
-  m: number,
-  n: number,
-  k: number,
-  transA: boolean,
-  transB: boolean,
-  local?: LocalGemm,
-) => boolean;
-
-/** A wasm backend with the offload hook (`setGemmOffload(null)` removes it). */
-export interface OffloadableBackend extends WasmBackend {
-  setGemmOffload?(fn: GemmOffload | null): void;
-}
+/** The backend hook's callback type (`WasmBackend.setGemmOffload`). */
+export type { GemmOffload } from './backends/wasm';
 
 /** Options of `enableMatmulThreads` (the kernels build follows the backend's `relaxedSimd`). */
 export interface MatmulThreadsOptions extends Omit<GemmWorkersOptions, 'relaxedSimd'> {
@@ -68,7 +47,7 @@ export interface MatmulThreads {
  * threads.close(); // back to one thread
  */
 export function enableMatmulThreads(backend: WasmBackend, options: MatmulThreadsOptions = {}): MatmulThreads {
-  const target = backend as OffloadableBackend;
+  const target = backend as Partial<WasmBackend> | null;
   if (typeof target !== 'object' || target === null || typeof target.setGemmOffload !== 'function')
     throw new InvalidArgumentError('backend', (target as { name?: unknown } | null)?.name ?? target, 'a wasm backend with setGemmOffload (from @lab/tensor/wasm)');
   const { offload = shouldOffload, ...rest } = options;
@@ -79,14 +58,15 @@ export function enableMatmulThreads(backend: WasmBackend, options: MatmulThreads
     pool.gemm(F32, a, b, c, m, n, k, transA, transB, local);
     return true;
   };
-  target.setGemmOffload(hook);
+  const b = target as WasmBackend;
+  b.setGemmOffload(hook);
   let open = true;
   return {
     pool,
     close() {
       if (!open) return;
       open = false;
-      target.setGemmOffload?.(null);
+      b.setGemmOffload(null);
       pool.close();
     },
   };

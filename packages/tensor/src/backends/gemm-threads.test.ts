@@ -301,6 +301,32 @@ describe('enableMatmulThreads', () => {
     threads.close();
   });
 
+  test('on a real wasm backend: tensor matmuls (all variants, batched, backward) equal one thread bit for bit', async () => {
+    const { createWasmBackend } = await import('../wasm');
+    const { withBackend } = await import('../backend');
+    const { tensor } = await import('../tensor');
+    const backend = await createWasmBackend();
+    const rng = new Rng(7);
+    const run = () =>
+      withBackend(backend, () => {
+        const a = tensor(Array.from({ length: 2 * 192 * 160 }, () => rng.normal()), { shape: [2, 192, 160], requiresGrad: true });
+        const b = tensor(Array.from({ length: 160 * 176 }, () => rng.normal()), { shape: [160, 176], requiresGrad: true });
+        const y = a.matmul(b);
+        const z = y.swapAxes(1, 2).matmul(a); // [2, 176, 160]: Aᵀ-style product
+        z.sum().backward();
+        return [y.data(), z.data(), a.grad!.data(), b.grad!.data()];
+      });
+    const one = run();
+    const seen: number[][] = [];
+    const threads = enableMatmulThreads(backend, { workers: 1, offload: (m, n, k) => (seen.push([m, n, k]), shouldOffload(m, n, k)) });
+    pools.push(threads.pool);
+    rng.setState(new Rng(7).getState());
+    const two = run();
+    threads.close();
+    expect(seen.some(([m, n, k]) => shouldOffload(m, n, k))).toBe(true);
+    one.forEach((x, i) => expectBits(x as Float32Array, two[i] as Float32Array));
+  });
+
   test('rejects a backend without the hook and a bad offload rule', () => {
     expect(() => enableMatmulThreads({ name: 'js' } as unknown as WasmBackend)).toThrow(/backend must be a wasm backend with setGemmOffload/);
     expect(() => enableMatmulThreads(fakeBackend().backend, { offload: 3 as unknown as () => boolean })).toThrow(/offload/);

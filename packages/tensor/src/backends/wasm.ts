@@ -116,7 +116,26 @@ export interface WasmBackend extends Backend<WasmHandle> {
   memoryStats(): WasmMemoryStats;
   /** Fused optimizer steps on this backend's memory (`@lab/optimizers`' `StepKernels`). */
   readonly stepKernels: WasmStepKernels;
+  /**
+   * Route float32 products through `fn` first (it returns true when it computed C); null removes it.
+   * `enableMatmulThreads` from `@lab/tensor/threads` sets it to split large products over workers.
+   */
+  setGemmOffload(fn: GemmOffload | null): void;
 }
+
+/** A gemm on byte pointers into `F32`'s memory that may run elsewhere; true when C was written. */
+export type GemmOffload = (
+  F32: Float32Array,
+  a: number,
+  b: number,
+  c: number,
+  m: number,
+  n: number,
+  k: number,
+  transA: boolean,
+  transB: boolean,
+  local?: (a: number, b: number, c: number, m: number, n: number, k: number, transA: boolean, transB: boolean) => void,
+) => boolean;
 
 /** Options of `createWasmBackendFrom`. */
 export interface WasmBackendOptions {
@@ -498,10 +517,15 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
     const pa = inPtr(a.storage as WasmStorage, a.offset);
     const pb = inPtr(b.storage as WasmStorage, b.offset);
     for (let p = 0; p < batch; p++) {
-      k.gemm(pa + p * a.strides[0] * 4, pb + p * b.strides[0] * 4, po + p * m * n * 4, m, n, kk, transA ? 1 : 0, transB ? 1 : 0, packA, packB, tmp);
+      const [ap, bp, cp] = [pa + p * a.strides[0] * 4, pb + p * b.strides[0] * 4, po + p * m * n * 4];
+      if (!offload?.(F32, ap, bp, cp, m, n, kk, transA, transB, localGemm)) k.gemm(ap, bp, cp, m, n, kk, transA ? 1 : 0, transB ? 1 : 0, packA, packB, tmp);
     }
     return finish(out, po);
   }
+
+  /** Splits large products over worker threads when `@lab/tensor/threads` set it (Node). */
+  let offload: GemmOffload | null = null;
+  const localGemm = (a: number, b: number, c: number, m: number, n: number, kk: number, tA: boolean, tB: boolean) => k.gemm(a, b, c, m, n, kk, +tA, +tB, packA, packB, tmp);
 
   const backend: WasmBackend = {
     name: relaxedSimd ? 'wasm-relaxed-simd' : 'wasm-simd',
@@ -549,6 +573,9 @@ export function createWasmBackendFrom(k: WasmKernels, relaxedSimd: boolean, opti
     scatterAdd: (g, axis, index, shape) => adopt(jsBackend.scatterAdd(jsView(g), axis, index, shape), g.dtype),
     memoryStats: () => ({ memoryBytes: memory.buffer.byteLength, bytesInUse: inUse, blocks: classOf.size, bytesFree: freeBytes, spilled, stateArrays: homes.length }),
     stepKernels,
+    setGemmOffload(fn) {
+      offload = fn;
+    },
   };
   return backend;
 }
