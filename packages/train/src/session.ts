@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Registry } from '@lab/core';
 import { batches, planTraining, type TrainingPlan } from '@lab/data-split/batches';
 import { l1Penalty, l2Penalty } from '@lab/losses';
 import { Optimizer, type StepKernels } from '@lab/optimizers';
-import { getBackend, type Module } from '@lab/tensor';
+import { getBackend, tidy, type Module } from '@lab/tensor';
 import { checkData, inputs, targetKind, targets } from './data';
 import { outputs } from './evaluate';
 import { defaultRegistry } from './registry';
@@ -102,15 +102,20 @@ export function createSession(options: FitOptions): Session {
     batchesOf,
     step(idx) {
       model.train();
-      const out = model.forward(inputs(train, idx));
-      const loss = lossFn(out, targets(train, kind, width, idx));
-      let objective = loss;
-      if (l1 > 0) objective = objective.add(l1Penalty(model, mask).mul(l1));
-      if (l2 > 0) objective = objective.add(l2Penalty(model, mask).mul(l2));
-      optimizer.zeroGrad({ setToNull: true });
-      objective.backward();
-      optimizer.step();
-      return loss.item();
+      // One tidy scope per step: the step's tensors are freed when it returns (the wasm backend then
+      // reuses the same memory every step). Gradients are zeroed in place, not dropped (PyTorch 1.13's
+      // default), so they keep their storage too.
+      return tidy(() => {
+        const out = model.forward(inputs(train, idx));
+        const loss = lossFn(out, targets(train, kind, width, idx));
+        let objective = loss;
+        if (l1 > 0) objective = objective.add(l1Penalty(model, mask).mul(l1));
+        if (l2 > 0) objective = objective.add(l2Penalty(model, mask).mul(l2));
+        optimizer.zeroGrad();
+        objective.backward();
+        optimizer.step();
+        return loss.item();
+      });
     },
   };
 }

@@ -220,4 +220,22 @@ describe('fit on the wasm backend', () => {
     expect(Math.abs(onWasm.accuracy! - onJs.accuracy!)).toBeLessThanOrEqual(0.02);
     expect(onWasm.accuracy).toBeGreaterThanOrEqual(0.93);
   }, 60_000);
+
+  it('a training step on the wasm backend reuses the same memory: no growth, the same blocks every epoch', async () => {
+    const { train } = digitsSplit();
+    const prev = setBackend(wasm as Backend);
+    try {
+      const model = createModel({ type: 'mlp', hidden: [32], activation: 'relu' }, { nFeatures: 64, nOutputs: 10, seed: 0 });
+      const stats: { blocks: number; memoryBytes: number }[] = [];
+      await fit({ model, train, optimizer: { type: 'adam', lr: 1e-2 }, batchSize: 32, epochs: 5, seed: 0, onEvent: (e) => void (e.type === 'epoch' && stats.push(wasm.memoryStats())) });
+      // (the first epoch still holds the model's construction temporaries until the garbage collector runs)
+      expect(stats).toHaveLength(5);
+      for (const s of stats.slice(2)) {
+        expect(s.blocks).toBe(stats[1].blocks);
+        expect(s.memoryBytes).toBe(stats[1].memoryBytes);
+      }
+    } finally {
+      setBackend(prev);
+    }
+  }, 60_000);
 });
