@@ -1,7 +1,7 @@
 import { labelsParam } from './params';
 import { countsMetric, margins } from './counts';
 import type { LabelArray, LabelOptions, SampleWeight, WarningOptions } from './types';
-import { labelList, metric, once, oneOf, sum, warn } from './util';
+import { dot, labelList, metric, once, oneOf, sum, warn } from './util';
 
 export interface BalancedAccuracyOptions extends WarningOptions {
   /** Rescale so that chance scores 0 and perfect 1 (default false). */
@@ -59,9 +59,8 @@ export const matthewsCorrcoefMetric = /* @__PURE__ */ metric('matthewsCorrcoef',
     (_s, v) => {
       const cm = v.matrix(v.present);
       const [t, p] = margins(cm);
-      const c = cm.reduce((a, r, i) => a + r[i], 0);
+      const c = sum(cm.map((r, i) => r[i]));
       const n = sum(p);
-      const dot = (x: number[], y: number[]) => x.reduce((a, q, i) => a + q * y[i], 0);
       const pp = n * n - dot(p, p);
       const tt = n * n - dot(t, t);
       return pp * tt === 0 ? 0 : (c * n - dot(t, p)) / Math.sqrt(tt * pp);

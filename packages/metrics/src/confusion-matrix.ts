@@ -1,7 +1,7 @@
 import { labelsParam } from './params';
 import { countsMetric, margins } from './counts';
 import type { LabelArray, LabelOptions } from './types';
-import { fail, labelList, metric, once, oneOf } from './util';
+import { fail, labelList, metric, once, oneOf, sum } from './util';
 
 export interface ConfusionMatrixOptions extends LabelOptions {
   /** Normalise over true rows, predicted columns, all cells, or not (default `null`: counts). */
@@ -37,7 +37,7 @@ export const confusionMatrixMetric = /* @__PURE__ */ metric(
         if (given && !given.some((l) => v.present.some((p) => v.at(l, p)))) fail('labels', given, 'a label of yTrue');
         const cm = v.matrix(given ?? v.present);
         const [rows, cols] = margins(cm);
-        const total = rows.reduce((a, b) => a + b, 0);
+        const total = sum(rows);
         return norm === 'none' ? cm : cm.map((row, i) => row.map((x, j) => x / (norm === 'true' ? rows[i] : norm === 'pred' ? cols[j] : total) || 0));
       },
       null,

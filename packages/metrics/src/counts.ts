@@ -5,7 +5,7 @@
  */
 import { ShapeMismatchError, type StreamingMetric } from '@lab/core';
 import type { Label, LabelBatch, Rows } from './types';
-import { encode, fail, indexOf, isRows, noData, sameLength, sortLabels, union, weights } from './util';
+import { encode, fail, indexOf, isRows, noData, sameLength, sortLabels, sum, union, weights } from './util';
 
 export interface CountsState {
   /** Labels seen, in order of first appearance (multi-label input: none). */
@@ -65,21 +65,19 @@ function multilabel(s: CountsState, yt: Rows, yp: Rows, w: Float64Array | null, 
 }
 
 /**
- * Unweighted labels that are all integers in [0, 2^S): the distinct (true, predicted) pairs and how
- * often each occurs, counted in a 2^S x 2^S table in one pass. Otherwise undefined.
+ * Labels that are all integers in [0, 256): the distinct (true, predicted) pairs and how often each
+ * occurs, counted in a 256 x 256 table in one pass. Otherwise undefined.
  */
-function tally(t: ArrayLike<number>, p: ArrayLike<number>, S: number) {
-  const M = (1 << S) - 1;
-  const raw = new Float64Array(1 << (2 * S));
+function tally(t: ArrayLike<number>, p: ArrayLike<number>): [number[], number[], number[]] | undefined {
+  const raw = new Float64Array(65536);
   for (let i = 0, m = t.length; i < m; i++) {
     const a = t[i];
     const b = p[i];
-    if ((a & M) !== a || (b & M) !== b) return;
-    raw[(a << S) + b]++;
+    if ((a & 255) !== a || (b & 255) !== b) return;
+    raw[(a << 8) + b]++;
   }
-  const pairs: [number[], number[], number[]] = [[], [], []];
-  raw.forEach((v, c) => v && [c >> S, c & M, v].map((x, j) => pairs[j].push(x)));
-  return pairs;
+  const cells = [...raw.keys()].filter((c) => raw[c]);
+  return [cells.map((c) => c >> 8), cells.map((c) => c & 255), cells.map((c) => raw[c])];
 }
 
 /** Add a batch. `cols` restricts the per-sample counts of multi-label input to these columns. */
@@ -92,9 +90,9 @@ function countsUpdate(s: CountsState, { yTrue, yPred, sampleWeight }: LabelBatch
   if (ml) return multilabel(s, yTrue, yPred as Rows, w, cols);
   if (s.nOut) shapes(s.nOut, 1);
   const labels = s.labels.slice();
-  // small non-negative integer labels (R = 16 for small batches, else 256): one counting pass, then
-  // the distinct pairs weighted by their counts take the general route below
-  const [yt, yp, ws] = (!w && typeof labels[0] != 'string' && tally(yTrue as ArrayLike<number>, yPred as ArrayLike<number>, yTrue.length >> 10 ? 8 : 4)) || [yTrue, yPred, w];
+  // unweighted batches of 1,024+ small non-negative integer labels: one counting pass, then the
+  // distinct pairs, weighted by their counts, take the general route below
+  const [yt, yp, ws]: [ArrayLike<unknown>, ArrayLike<unknown>, ArrayLike<number> | null] = (!w && yTrue.length >> 10 && typeof labels[0] != 'string' && tally(yTrue as ArrayLike<number>, yPred as ArrayLike<number>)) || [yTrue, yPred, w];
   const t = encode(yt, 'yTrue', labels);
   const p = encode(yp, 'yPred', labels);
   const k = labels.length;
@@ -136,7 +134,7 @@ export function view(s: CountsState) {
     return i === undefined || j === undefined ? 0 : s.cm[i * k + j];
   };
   return {
-    present: s.nOut ? Array.from({ length: s.nOut }, (_, i) => i) : sortLabels(s.labels),
+    present: s.nOut ? [...Array(s.nOut).keys()] : sortLabels(s.labels),
     type: s.nOut ? 'multilabel' : k <= 2 ? 'binary' : 'multiclass',
     /** Weighted count of (true = a, predicted = b); 0 for labels never seen. */
     at,
@@ -163,4 +161,4 @@ export const countsMetric = <R>(compute: (s: CountsState, v: View) => R, cols?: 
 });
 
 /** Sums of the rows and of the columns of a square matrix. */
-export const margins = (cm: number[][]): [number[], number[]] => [cm.map((r) => r.reduce((a, b) => a + b, 0)), cm.map((_, j) => cm.reduce((a, r) => a + r[j], 0))];
+export const margins = (cm: number[][]): [number[], number[]] => [cm.map(sum), cm.map((_, j) => sum(cm.map((r) => r[j])))];

@@ -47,7 +47,7 @@ function counts(s: CountsState, v: View, avg: string, labels: Label[] | undefine
     sel = [posLabel];
   }
   if (s.nOut) return [0, 1, 2].map((j) => sel.map((c) => s.col[3 * (c as number) + j]));
-  const tot = (f: (l: Label) => number) => v.present.reduce((a: number, l) => a + f(l), 0);
+  const tot = (f: (l: Label) => number) => sum(v.present.map(f));
   return [sel.map((l) => v.at(l, l)), sel.map((l) => tot((t) => v.at(t, l))), sel.map((l) => tot((p) => v.at(l, p)))];
 }
 

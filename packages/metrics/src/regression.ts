@@ -5,7 +5,7 @@
  */
 import { multioutputParam } from './params';
 import type { RegressionBatch, Rows, SampleWeight, WarningOptions } from './types';
-import { fail, matrix, metric, noData, once, sameLength, sum, warn, weights } from './util';
+import { dot, fail, matrix, metric, noData, once, sameLength, sum, warn, weights } from './util';
 
 /** Per output: [weight, count, mean y, M2 y, mean e, M2 e, sum w e^2, sum w |e|], e = yTrue - yPred. */
 export type RegressionState = readonly Float64Array[];
@@ -62,7 +62,7 @@ function reduce(per: number[], mo: RegressionOptions['multioutput'] = 'uniform_a
   } else if (typeof mo === 'string' && mo !== 'uniform_average') fail('multioutput', mo, "'uniform_average', 'raw_values' or weights");
   if (w && w.length !== per.length) fail('multioutput', w, `${per.length} weights`);
   const ws = w ?? per.map(() => 1);
-  return per.reduce((a, v, i) => a + v * ws[i], 0) / sum(ws);
+  return dot(per, ws) / sum(ws);
 }
 
 /** A regression metric: `f` maps each output's summary to a value, `varianceWeights` gives 'variance_weighted' weights. */

@@ -2,7 +2,7 @@ import { UndefinedResultError } from '@lab/core';
 import { labelsParam, posLabelParam } from './params';
 import { binaryCurve, gather, scoresMetric, type Scored, type ScoresState } from './score-state';
 import type { Label, LabelArray, Rows, SampleWeight, WarningOptions } from './types';
-import { classes, defaultPosLabel, fail, isRows, labelList, metric, once, oneOf, scoreClasses, sum, warn } from './util';
+import { classes, defaultPosLabel, dot, fail, isRows, labelList, metric, once, oneOf, scoreClasses, sum, warn } from './util';
 
 export interface CurveOptions extends WarningOptions {
   /** The positive class (default: 1 when the labels are {0, 1} or {-1, 1}). */
@@ -212,7 +212,7 @@ export const rocAucScoreMetric = /* @__PURE__ */ metric(
         }
         const ws = avg === 'weighted' ? w : scores.map(() => 1);
         const tw = sum(ws);
-        return tw ? scores.reduce((a, v, i) => a + v * ws[i], 0) / tw : 0;
+        return tw ? dot(scores, ws) / tw : 0;
       },
       'yScore',
       undefined,

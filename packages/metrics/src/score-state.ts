@@ -4,7 +4,7 @@
  * the result does not depend on how the data was split into batches.
  */
 import type { Label, ScoreBatch } from './types';
-import { fail, mergeStart, scoreInput } from './util';
+import { fail, mergeStart, scoreInput, sum } from './util';
 
 export interface ScoresState {
   /** True labels seen, in order of first appearance. */
@@ -68,14 +68,15 @@ export const unweighted = (what: string) => (b: ScoreBatch) => b.sampleWeight !=
 export function gather(s: ScoresState, pick: (l: Label) => boolean, col = 0): Scored {
   const parts: [Float64Array, Float64Array | null][] = [];
   s.labels.forEach((l, j) => pick(l) && s.x[j].forEach((c, k) => parts.push([c, s.w[j][k]])));
-  const n = parts.reduce((a, [c]) => a + c.length / s.width, 0);
+  const n = sum(parts.map(([c]) => c.length / s.width));
   const x = new Float64Array(n);
   const w = parts.some(([, cw]) => cw) ? new Float64Array(n).fill(1) : null;
   let at = 0;
   for (const [c, cw] of parts) {
-    for (let i = 0; i < c.length / s.width; i++) x[at + i] = c[i * s.width + col];
+    const rows = c.length / s.width;
+    for (let i = 0; i < rows; i++) x[at + i] = c[i * s.width + col];
     if (cw) w!.set(cw, at);
-    at += c.length / s.width;
+    at += rows;
   }
   return { x, w };
 }

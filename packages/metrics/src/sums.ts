@@ -5,7 +5,7 @@
  * and `compute` picks. Merged by addition.
  */
 import type { Label, ScoreBatch } from './types';
-import { mergeStart, scoreInput, sortLabels } from './util';
+import { mergeStart, scoreInput, sortLabels, sum } from './util';
 
 export interface SumsState {
   /** True labels seen, in order of first appearance. */
@@ -66,4 +66,4 @@ export const sumsMetric = <R>(
 
 /** Sum over labels (in sorted order, so the result does not depend on batch order) of `f(label, sums)`. */
 export const total = (s: SumsState, f: (l: Label, v: Float64Array) => number): number =>
-  sortLabels(s.labels).reduce((a: number, l) => a + f(l, s.sums[s.labels.indexOf(l)]), 0);
+  sum(sortLabels(s.labels).map((l) => f(l, s.sums[s.labels.indexOf(l)])));

@@ -69,6 +69,9 @@ export const isRows = (x: ArrayLike<unknown>): x is Rows => x.length > 0 && type
 
 export const sum = (x: ArrayLike<number>): number => Array.from(x).reduce((a, b) => a + b, 0);
 
+/** `sum_i x_i y_i`, in order. */
+export const dot = (x: readonly number[], y: ArrayLike<number>): number => x.reduce((a, q, i) => a + q * y[i], 0);
+
 /** Finite numbers as a Float64Array (NonFiniteError names the first bad entry); a Float64Array is checked, not copied. */
 export function finite(arg: string, x: ArrayLike<number>, lo = -Infinity, hi = Infinity): Float64Array {
   for (let i = 0, n = x.length; i < n; i++) {
