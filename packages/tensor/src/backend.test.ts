@@ -74,3 +74,22 @@ describe('backends', () => {
     expect(getBackend()).toBe(jsBackend);
   });
 });
+
+describe('jsBackend.assign', () => {
+  const view = (storage: FloatArray, shape: number[], strides: number[], offset: number): StridedView<FloatArray> => ({ storage, dtype: storage instanceof Float64Array ? 'float64' : 'float32', shape, strides, offset });
+  test('contiguous windows: a block copy, also between overlapping windows of one array and across dtypes', () => {
+    const a = Float32Array.from([0, 1, 2, 3, 4, 5, 6, 7]);
+    jsBackend.assign(view(a, [2, 2], [2, 1], 3), view(a, [2, 2], [2, 1], 1));
+    expect([...a]).toEqual([0, 1, 2, 1, 2, 3, 4, 7]);
+    const d = new Float64Array(3);
+    jsBackend.assign(view(d, [3], [1], 0), view(Float32Array.from([0.5, 1.5, 2.5]), [3], [1], 0));
+    expect([...d]).toEqual([0.5, 1.5, 2.5]);
+  });
+  test('strided and broadcast sources go element by element', () => {
+    const d = new Float32Array(4);
+    jsBackend.assign(view(d, [2, 2], [2, 1], 0), view(Float32Array.from([1, 2, 3, 4]), [2, 2], [1, 2], 0)); // transpose
+    expect([...d]).toEqual([1, 3, 2, 4]);
+    jsBackend.assign(view(d, [2, 2], [2, 1], 0), view(Float32Array.from([7, 8]), [2, 2], [0, 1], 0)); // broadcast rows
+    expect([...d]).toEqual([7, 8, 7, 8]);
+  });
+});

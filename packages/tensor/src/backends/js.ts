@@ -257,6 +257,11 @@ function scatterAdd(g: View, axis: number, index: Int32Array, shape: Shape): Flo
 function assign(dst: View, src: View): void {
   const d = dst.storage;
   const s = src.storage;
+  if (isContiguous(dst.shape, dst.strides) && isContiguous(src.shape, src.strides)) {
+    // one block copy (TypedArray.set also handles two windows of the same buffer)
+    d.set(s.subarray(src.offset, src.offset + sizeOf(src.shape)), dst.offset);
+    return;
+  }
   forEachRow(dst.shape, [dst.strides, src.strides], [dst.offset, src.offset], (o, n, inner) => {
     let di = o[0];
     let si = o[1];
