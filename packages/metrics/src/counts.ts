@@ -8,7 +8,7 @@ import type { Label, LabelBatch, Rows } from './types';
 import { encode, fail, indexOf, isRows, noData, sameLength, sortLabels, sum, union, weights } from './util';
 
 export interface CountsState {
-  /** Labels seen, in order of first appearance (multi-label input: none). */
+  /** Labels seen, in order of first appearance (a batch counted through the 256 x 256 table: in the table's cell order; multi-label input: none). */
   readonly labels: Label[];
   /** k x k weighted counts, row = true label, column = predicted label (indices into `labels`). */
   readonly cm: Float64Array;
