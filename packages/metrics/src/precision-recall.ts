@@ -17,12 +17,18 @@ function prCurve(s: ScoresState, o: CurveOptions): PrecisionRecallCurve {
   const n = th.length;
   const last = tps[n - 1];
   if (!last) warn(o, 'No positive samples in yTrue: recall is 1');
-  const rev = (f: (i: number) => number, end?: number) => Float64Array.from({ length: end === undefined ? n : n + 1 }, (_, i) => (i < n ? f(n - 1 - i) : end!));
-  return {
-    precision: rev((i) => tps[i] / (tps[i] + fps[i]) || 0, 1),
-    recall: rev((i) => (last ? tps[i] / last : 1), 0),
-    thresholds: rev((i) => th[i]),
-  };
+  const precision = new Float64Array(n + 1);
+  const recall = new Float64Array(n + 1);
+  const thresholds = new Float64Array(n);
+  // increasing thresholds, then the point (recall 0, precision 1)
+  for (let i = 0; i < n; i++) {
+    const j = n - 1 - i;
+    precision[i] = tps[j] / (tps[j] + fps[j]) || 0;
+    recall[i] = last ? tps[j] / last : 1;
+    thresholds[i] = th[j];
+  }
+  precision[n] = 1;
+  return { precision, recall, thresholds };
 }
 
 /**

@@ -39,18 +39,31 @@ export function posNeg(s: ScoresState, posLabel: Label | null | undefined, arg =
 const bend = (x: Float64Array, i: number) => x[i + 1] - x[i] - (x[i] - x[i - 1]) !== 0;
 
 function roc(pos: Scored, neg: Scored, o: RocCurveOptions, drop = true): RocCurve {
-  let { th, tps, fps } = binaryCurve(pos, neg);
-  if (drop && th.length > 2) {
-    const keep = Array.from(th.keys()).filter((i) => !i || i === th.length - 1 || bend(fps, i) || bend(tps, i));
-    [th, tps, fps] = [th, tps, fps].map((a) => Float64Array.from(keep, (i) => a[i]));
+  const { th, tps, fps } = binaryCurve(pos, neg);
+  let k = th.length;
+  if (drop && k > 2) {
+    // compact in place: bend(., i) reads i - 1 .. i + 1, which are not yet overwritten
+    let j = 0;
+    for (let i = 0; i < k; i++)
+      if (!i || i === k - 1 || bend(fps, i) || bend(tps, i)) {
+        th[j] = th[i];
+        tps[j] = tps[i];
+        fps[j++] = fps[i];
+      }
+    k = j;
   }
   const rate = (c: Float64Array, what: string) => {
-    const last = c[c.length - 1];
-    if (!(last > 0)) warn(o, `No ${what} samples in yTrue: ${what === 'negative' ? 'fpr' : 'tpr'} is NaN`);
-    return Float64Array.from({ length: c.length + 1 }, (_, i) => (last > 0 ? (i && c[i - 1]) / last : NaN));
+    const last = c[k - 1];
+    const r = new Float64Array(k + 1);
+    for (let i = 0; i < k; i++) r[i + 1] = c[i] / last;
+    if (last > 0) return r;
+    warn(o, `No ${what} samples in yTrue: ${what === 'negative' ? 'fpr' : 'tpr'} is NaN`);
+    return r.fill(NaN);
   };
-  const first = o.firstThreshold === 'infinity' ? Infinity : th[0] + 1;
-  return { fpr: rate(fps, 'negative'), tpr: rate(tps, 'positive'), thresholds: Float64Array.from({ length: th.length + 1 }, (_, i) => (i ? th[i - 1] : first)) };
+  const thresholds = new Float64Array(k + 1);
+  thresholds.set(th.subarray(0, k), 1);
+  thresholds[0] = o.firstThreshold === 'infinity' ? Infinity : th[0] + 1;
+  return { fpr: rate(fps, 'negative'), tpr: rate(tps, 'positive'), thresholds };
 }
 
 const FIRST = ['maxPlusOne', 'infinity'] as const;

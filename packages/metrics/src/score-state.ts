@@ -35,15 +35,16 @@ export const scoresMetric = <R>(compute: (s: ScoresState) => R, arg = 'yScore', 
     if (!r) return s;
     const { w, data, width, labels, y } = r;
     const count = new Int32Array(labels.length);
-    for (const j of y) count[j]++;
+    for (let i = 0; i < y.length; i++) count[y[i]]++;
     const xs = Array.from(count, (c) => new Float64Array(c * width));
     const ws = Array.from(count, (c) => (w ? new Float64Array(c) : null));
     const at = new Int32Array(labels.length);
-    y.forEach((j, i) => {
-      xs[j].set(data.subarray(i * width, (i + 1) * width), at[j] * width);
-      if (w) ws[j]![at[j]] = w[i];
-      at[j]++;
-    });
+    for (let i = 0; i < y.length; i++) {
+      const j = y[i];
+      const a = at[j]++;
+      if (w) ws[j]![a] = w[i];
+      for (let c = 0; c < width; c++) xs[j][a * width + c] = data[i * width + c];
+    }
     const add = <T>(old: T[][], part: T[]) => labels.map((_, j) => (old[j] ?? []).concat(count[j] ? [part[j]] : []));
     return { labels, x: add(s.x, xs), w: add(s.w, ws), width };
   },
@@ -80,12 +81,69 @@ export function gather(s: ScoresState, pick: (l: Label) => boolean, col = 0): Sc
   return { x, w };
 }
 
+/**
+ * Finite scores sorted ascending (weights following): short unweighted arrays by the built-in sort,
+ * others by an LSD radix sort on their IEEE-754 bits, 16 at a time, skipping a pass whose digit is
+ * the same for every score. Raw bits order non-negative numbers, and negative ones by magnitude, so
+ * the last (sign) pass lays the negative buckets out backwards. Returns the sorted arrays (the
+ * input's or new buffers). `x` must start at offset 0 of its buffer.
+ */
+export function radixSort(x: Float64Array, w: Float64Array | null): Scored {
+  const n = x.length;
+  if (n < 65536 && !w) return { x: x.sort(), w };
+  const counts = [0, 0, 0, 0].map(() => new Uint32Array(65536));
+  const [c0, c1, c2, c3] = counts;
+  let h = new Uint16Array(x.buffer as ArrayBuffer, 0, 4 * n);
+  for (let i = 0; i < 4 * n; i += 4) {
+    c0[h[i]]++;
+    c1[h[i + 1]]++;
+    c2[h[i + 2]]++;
+    c3[h[i + 3]]++;
+  }
+  let y: Float64Array = new Float64Array(n);
+  let v: Float64Array | null = w && new Float64Array(n);
+  for (let d = 0; d < 4; d++) {
+    const count = counts[d];
+    const neg = d > 2 ? 32768 : 65536;
+    if (count[h[d]] === n && (d < 3 || h[d] < 32768)) continue;
+    let at = 0;
+    for (let k = 65535; k >= neg; k--) count[k] = at += count[k];
+    for (let k = 0; k < neg; k++) {
+      const c = count[k];
+      count[k] = at;
+      at += c;
+    }
+    for (let i = 0, q = d; i < n; i++, q += 4) {
+      const k = h[q];
+      const j = k < neg ? count[k]++ : --count[k];
+      y[j] = x[i];
+      if (w) v![j] = w[i];
+    }
+    [x, y] = [y, x];
+    [w, v] = [v, w];
+    h = new Uint16Array(x.buffer as ArrayBuffer, 0, 4 * n);
+  }
+  return { x, w };
+}
+
 /** Scores sorted ascending (weights following, ties ordered by weight), zero weights dropped. */
 function sorted({ x, w }: Scored): Scored {
-  if (!w) return { x: x.slice().sort(), w };
-  const order = Array.from(x.keys()).filter((i) => w[i] > 0);
-  order.sort((a, b) => x[a] - x[b] || w[a] - w[b]);
-  return { x: Float64Array.from(order, (i) => x[i]), w: Float64Array.from(order, (i) => w[i]) };
+  let n = x.length;
+  if (w) {
+    n = 0;
+    for (let i = 0; i < x.length; i++)
+      if (w[i] > 0) {
+        x[n] = x[i];
+        w[n++] = w[i];
+      }
+    w = w.subarray(0, n);
+  }
+  const r = radixSort(x.subarray(0, n), w);
+  if (w) for (let i = 0, j = 0; i < n; i = j) {
+    while (++j < n && r.x[j] === r.x[i]);
+    if (j - i > 1) r.w!.subarray(i, j).sort();
+  }
+  return r;
 }
 
 /**

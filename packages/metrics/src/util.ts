@@ -72,13 +72,17 @@ export const sum = (x: ArrayLike<number>): number => Array.from(x).reduce((a, b)
 /** `sum_i x_i y_i`, in order. */
 export const dot = (x: readonly number[], y: ArrayLike<number>): number => x.reduce((a, q, i) => a + q * y[i], 0);
 
-/** Finite numbers as a Float64Array (NonFiniteError names the first bad entry). */
+/** Finite numbers as a Float64Array (NonFiniteError names the first bad entry); a Float64Array is checked, not copied. */
 export function finite(arg: string, x: ArrayLike<number>, lo = -Infinity, hi = Infinity): Float64Array {
-  return Float64Array.from(x, (v, i) => {
-    if (typeof v !== 'number') fail(`${arg}[${i}]`, v, 'a number');
-    if (!Number.isFinite(v)) throw new NonFiniteError(arg, v, i);
-    return v < lo || v > hi ? fail(`${arg}[${i}]`, v, `in [${lo}, ${hi}]`) : v;
-  });
+  for (let i = 0, n = x.length; i < n; i++) {
+    const v = x[i];
+    if (typeof v !== 'number' || !(v - v === 0 && v >= lo && v <= hi)) {
+      if (typeof v !== 'number') fail(`${arg}[${i}]`, v, 'a number');
+      if (v - v !== 0) throw new NonFiniteError(arg, v, i);
+      fail(`${arg}[${i}]`, v, `in [${lo}, ${hi}]`);
+    }
+  }
+  return x instanceof Float64Array ? x : new Float64Array(x);
 }
 
 /** 1-D numbers or rows -> { data (row-major), width } (width 1 for 1-D input). */
@@ -108,6 +112,26 @@ export function checkLabel(v: unknown, arg: string, like?: unknown): void {
 
 /** Label indices into `labels`, appending (checked) unseen labels to it in place. */
 export function encode(y: ArrayLike<unknown>, arg: string, labels: Label[]): Int32Array {
+  // int32 labels spanning fewer than 2^16 values (and numeric labels so far): index through a table
+  let lo = 2 ** 31 - 1;
+  let hi = -lo;
+  const n = y.length;
+  for (let i = 0; i < n && hi - lo < 65536; i++) {
+    const v = y[i] as number;
+    if ((v | 0) !== v) hi = Infinity;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo <= hi && hi - lo < 65536 && typeof labels[0] != 'string') {
+    const t = new Int32Array(hi - lo + 1).fill(-1);
+    labels.forEach((l, j) => (t[(l as number) - lo] = j));
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = (y[i] as number) - lo;
+      out[i] = t[v] < 0 ? (t[v] = labels.push(y[i] as number) - 1) : t[v];
+    }
+    return out;
+  }
   const idx = indexOf(labels);
   return Int32Array.from(y, (v, i) => {
     let j = idx.get(v as Label);
