@@ -4,6 +4,8 @@ import { randn } from '../random';
 import { tensor, type Tensor } from '../tensor';
 import { expectClose } from '../test-helpers';
 import { matmul } from './matmul';
+import { withBackend } from '../backend';
+import { jsBackend } from '../backends/js';
 
 /** Reference: plain triple loop over nested arrays. */
 function naive(a: number[][], b: number[][]): number[][] {
@@ -70,5 +72,26 @@ describe('matmul', () => {
     expect(() => tensor([[1, 2]]).matmul(tensor([[1, 2]]))).toThrow('matmul: shapes [1, 2] and [1, 2] have inner sizes 2 and 1; they must be equal');
     expect(() => randn([2, 2, 3], 1).matmul(randn([3, 3, 2], 1))).toThrow(/matmul: shapes \[2\] and \[3\] cannot be broadcast/);
     expect(() => tensor(1).matmul(tensor([1]))).toThrow(/at least one axis/);
+  });
+});
+
+describe('matmul backward computes only the gradients that are needed', () => {
+  test('skips the product for an operand without requiresGrad (a layer input batch)', () => {
+    let calls = 0;
+    const counting = { ...jsBackend, matmul: (...args: Parameters<typeof jsBackend.matmul>) => (calls++, jsBackend.matmul(...args)) };
+    withBackend(counting, () => {
+      const x = tensor([[1, 2, 3], [4, 5, 6]]);
+      const w = tensor([[1, 0, 1], [0, 1, 0]], { requiresGrad: true });
+      const y = matmul(x, w, { transB: true });
+      expect(calls).toBe(1);
+      y.sum().backward();
+      expect(calls).toBe(2); // dW only
+      expect(w.grad!.toArray()).toEqual([[5, 7, 9], [5, 7, 9]]);
+      expect(x.grad).toBeNull();
+      const x2 = tensor([[1, 2, 3], [4, 5, 6]], { requiresGrad: true });
+      matmul(x2, w, { transB: true }).sum().backward();
+      expect(calls).toBe(5); // forward, dX and dW
+      expect(x2.grad!.toArray()).toEqual([[1, 1, 1], [1, 1, 1]]);
+    });
   });
 });

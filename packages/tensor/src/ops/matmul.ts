@@ -74,10 +74,11 @@ function product(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Tensor
   const pb = operand(b, batchShape, transB);
   const storage = a.backend.matmul(pa.view, pb.view, pa.trans, pb.trans);
   const out = fromStorage(storage, [...batchShape, m, n], a.dtype, a.backend);
-  // C = op(A)·op(B); the four cases of (transA, transB) give the gradients below.
+  // C = op(A)·op(B); the four cases of (transA, transB) give the gradients below. Only the operands
+  // that need a gradient get one (a linear layer's input batch does not: that product is skipped).
   return record(out, 'matmul', [a, b], (g) => [
-    transA ? product(b, g, transB, true) : product(g, b, false, !transB),
-    transB ? product(g, a, true, transA) : product(a, g, !transA, false),
+    !a.requiresGrad ? null : transA ? product(b, g, transB, true) : product(g, b, false, !transB),
+    !b.requiresGrad ? null : transB ? product(g, a, true, transA) : product(a, g, !transA, false),
   ]);
 }
 
