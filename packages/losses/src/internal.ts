@@ -214,7 +214,9 @@ export function lossDefinition<const S extends ParamsSpec, T = Tensor>(
  * tensors, which are checked by the loss itself.
  */
 export function lossFunction<S extends ParamsSpec, T = Tensor>(def: Definition<'loss', S, TensorLoss>) {
-  return (input: Tensor, target: T, options: LossOptions<S> = {}): Tensor => {
+  let defaults: ResolvedOptions<S> | undefined; // resolved once: a training loop calls with no options every step
+  return (input: Tensor, target: T, options?: LossOptions<S>): Tensor => {
+    if (options === undefined) return def.create((defaults ??= resolveOptions(def.params, {}, def.name))).forward(input, target as Tensor);
     if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`${def.name}: options`, options, 'an object');
     const { weight, posWeight, ...rest } = options as Record<string, unknown>;
     const resolved = resolveOptions(def.params, rest, def.name) as Record<string, unknown>;
