@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { jsBackend } from '@lab/tensor';
 import { tfPeers, useTf } from '../tfjs';
-import { checksum, gflops, labMatmul, matmulInputs, sameBits, tfMatmul, threadedMatmul } from './matmul';
+import { checksum, gflops, labMatmul, matmulInputs, runRelaxedChild, sameBits, tfMatmul, threadedMatmul } from './matmul';
 
 const n = 16;
 const { a, b } = matmulInputs(n);
@@ -62,4 +62,17 @@ describe('matmul workload', () => {
     expect(sameBits(Float32Array.of(-0), Float32Array.of(0))).toBe(false);
     expect(sameBits(Float32Array.of(1), Float32Array.of(1, 2))).toBe(false);
   });
+});
+
+describe('the relaxed-SIMD child process', () => {
+  test('validates relaxed SIMD behind the flag and computes the same product (within FMA rounding)', async () => {
+    const n = 48;
+    const r = await runRelaxedChild(n, 2, 1);
+    expect(r.validates).toBe(true);
+    expect(r.ms).toBeGreaterThan(0);
+    const { a, b } = matmulInputs(n);
+    let sum = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) sum += a[i * n + k] * b[k * n + j];
+    expect(Math.abs(r.checksum! - sum) / Math.abs(sum)).toBeLessThan(1e-4);
+  }, 60_000);
 });
