@@ -13,8 +13,8 @@ export interface Io {
 export interface Context {
   registry: Registry;
   io: Io;
-  /** Plugins given on the command line / config, for worker threads to load again. */
-  pluginSpecs: readonly string[];
+  /** File URLs of the plugin modules given on the command line / config (worker threads import them again). */
+  pluginUrls: readonly string[];
   signal: AbortSignal;
 }
 

@@ -65,8 +65,8 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal 
     }
     const configDir = configPath ? resolve(configPath, '..') : process.cwd();
     const pluginSpecs = [...(config.plugins ?? []).map((p) => (p.startsWith('.') ? resolve(configDir, p) : p)), ...peekAll(args, '--plugin')];
-    const registry = await registryWith(pluginSpecs);
-    const ctx: Context = { registry, io, pluginSpecs, signal };
+    const { registry, urls } = await registryWith(pluginSpecs);
+    const ctx: Context = { registry, io, pluginUrls: urls, signal };
 
     const program = new Command('lab')
       .description("lab: the deep-learning optimisation lecture, runnable — train, compare, tune and evaluate with PyTorch's and scikit-learn's semantics")

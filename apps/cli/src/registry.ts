@@ -12,6 +12,7 @@ import { lossesPlugin } from '@lab/losses';
 import { metricsPlugin } from '@lab/metrics/plugin';
 import { optimizersPlugin } from '@lab/optimizers';
 import { schedulesPlugin } from '@lab/schedules/plugin';
+import { pluginOf } from '@lab/train';
 import { UsageError } from './errors';
 
 export const builtinPlugins: readonly Plugin[] = [optimizersPlugin, schedulesPlugin, lossesPlugin, metricsPlugin, dataSplitPlugin];
@@ -20,13 +21,8 @@ export function builtinRegistry(): Registry {
   return builtinPlugins.reduce((r, p) => r.use(p), createRegistry());
 }
 
-function isPlugin(x: unknown): x is Plugin {
-  const p = x as Plugin;
-  return !!p && typeof p === 'object' && typeof p.meta?.name === 'string' && ['optimizers', 'schedules', 'losses', 'metrics', 'splitters'].some((k) => Array.isArray((p as unknown as Record<string, unknown>)[k]));
-}
-
-/** Load a plugin module by path or package name, resolved from `cwd`. */
-export async function loadPlugin(spec: string, cwd = process.cwd()): Promise<Plugin> {
+/** Load a plugin module by path or package name, resolved from `cwd`: the plugin and the module's file URL. */
+export async function loadPlugin(spec: string, cwd = process.cwd()): Promise<{ plugin: Plugin; url: string }> {
   const isPath = spec.startsWith('.') || isAbsolute(spec) || /\.(c|m)?js$/.test(spec);
   let file: string;
   try {
@@ -34,21 +30,29 @@ export async function loadPlugin(spec: string, cwd = process.cwd()): Promise<Plu
   } catch {
     throw new UsageError(`--plugin ${spec}: cannot find the package from ${cwd} (is it installed?)`);
   }
+  const url = pathToFileURL(file).href;
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    mod = (await import(url)) as Record<string, unknown>;
   } catch (e) {
     throw new UsageError(`--plugin ${spec}: cannot load ${file}: ${(e as Error).message.split('\n')[0]}`);
   }
-  const candidates = [mod.default, mod.plugin, (mod.default as Record<string, unknown> | undefined)?.plugin, ...Object.values(mod)];
-  const plugin = candidates.find(isPlugin);
+  const plugin = pluginOf(mod);
   if (!plugin) throw new UsageError(`--plugin ${spec}: the module exports no plugin object { meta: { name, version }, optimizers?, ... }`);
-  return plugin;
+  return { plugin, url };
 }
 
-/** The registry with the built-ins and the given plugins, in order (a duplicate name is an error). */
-export async function registryWith(pluginSpecs: readonly string[], cwd = process.cwd()): Promise<Registry> {
-  let r = builtinRegistry();
-  for (const spec of pluginSpecs) r = r.use(await loadPlugin(spec, cwd));
-  return r;
+/**
+ * The registry with the built-ins and the given plugins, in order (a duplicate name is an error),
+ * and the plugin modules' file URLs (worker threads import them again).
+ */
+export async function registryWith(pluginSpecs: readonly string[], cwd = process.cwd()): Promise<{ registry: Registry; urls: string[] }> {
+  let registry = builtinRegistry();
+  const urls: string[] = [];
+  for (const spec of pluginSpecs) {
+    const { plugin, url } = await loadPlugin(spec, cwd);
+    registry = registry.use(plugin);
+    urls.push(url);
+  }
+  return { registry, urls };
 }

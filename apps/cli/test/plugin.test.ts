@@ -32,6 +32,19 @@ describe('--plugin', () => {
     expect(out.history.loss.at(-1)).toBeLessThan(out.history.loss[0]);
   });
 
+  test('a plugin optimizer in cv and tune: serial and on worker threads (which import the plugin again), same scores', async () => {
+    const args = ['--plugin', 'lab-plugin-lion', 'cv', '--optimizer', 'lion', '--lr', '0.001', '--data', 'iris', '--model', 'softmax', '--epochs', '5', '--split-n-splits', '3', '--json', '--no-progress'];
+    const serial = await lab(args, { cwd: project });
+    expect(serial.code, serial.stderr).toBe(0);
+    const parallel = await lab([...args, '--parallel', '2'], { cwd: project });
+    expect(parallel.code, parallel.stderr).toBe(0);
+    const scores = (out: string) => (JSON.parse(out) as { folds: { test: Record<string, number> }[] }).folds.map((f) => f.test);
+    expect(scores(parallel.stdout)).toEqual(scores(serial.stdout));
+    const tune = await lab(['--plugin', 'lab-plugin-lion', 'tune', '--optimizer', 'lion', '--data', 'iris', '--model', 'softmax', '--epochs', '3', '--param', 'fit.lr=0.001,0.003', '--parallel', '2', '--json', '--no-progress'], { cwd: project });
+    expect(tune.code, tune.stderr).toBe(0);
+    expect(JSON.parse(tune.stdout).results).toHaveLength(2);
+  });
+
   test('a config file names plugins and default options', async () => {
     const config = join(project, 'lab.config.json');
     writeFileSync(config, JSON.stringify({ plugins: ['lab-plugin-lion'], train: { optimizer: 'lion', lr: 0.0005, data: 'iris', model: 'softmax', epochs: 3 } }));

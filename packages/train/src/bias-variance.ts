@@ -1,7 +1,8 @@
-import { InvalidArgumentError, Rng } from '@lab/core';
+import { InvalidArgumentError, Rng, type Registry } from '@lab/core';
 import { checkData } from './data';
 import { labelsOf } from './evaluate';
 import { assertPlain, runAll, type Executor, type TrainJob } from './job';
+import { checkPlugins } from './registry';
 import { applyCandidate } from './search';
 import type { FitConfig, ModelSpec, TrainData } from './types';
 
@@ -26,6 +27,10 @@ export interface BiasVarianceOptions {
   readonly standardize?: boolean;
   readonly executor?: Executor;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Registry for names in `fit`. Default `defaultRegistry()`. */
+  readonly registry?: Registry;
+  /** Module specifiers of `registry`'s plugins beyond the built-ins, for worker threads (see `CvOptions.plugins`). */
+  readonly plugins?: readonly string[];
 }
 
 /** What {@link biasVariance} returns. */
@@ -107,6 +112,7 @@ export async function biasVariance(options: BiasVarianceOptions): Promise<BiasVa
   if (!Number.isSafeInteger(seed)) throw new InvalidArgumentError('seed', seed, 'a safe integer');
   const fitConfig = options.fit ?? {};
   assertPlain('fit', fitConfig);
+  checkPlugins(options.registry, options.plugins, options.executor);
   assertPlain('model', options.model);
   const solver = options.solver ?? (options.model.type === 'linear' || options.model.type === 'polynomial' ? 'leastSquares' : 'gradient');
   const width = classify ? 1 : test.y.length / test.nSamples;
@@ -129,8 +135,9 @@ export async function biasVariance(options: BiasVarianceOptions): Promise<BiasVa
     trainScores: true,
     predictions: true,
     standardize: options.standardize,
+    ...(options.plugins?.length ? { plugins: options.plugins } : {}),
   }));
-  const results = await runAll(jobs, options.executor, options.onProgress);
+  const results = await runAll(jobs, options.executor, options.onProgress, options.registry);
   const trainLoss = results.reduce((s, r) => s + r.train!.loss, 0) / rounds;
   const y = test.y;
 

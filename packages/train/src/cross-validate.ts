@@ -2,7 +2,7 @@ import { InvalidArgumentError, type BuildConfig, type Fold, type Registry, type 
 import { checkData } from './data';
 import { monitorMode } from './fit';
 import { assertPlain, runAll, type Executor, type TrainJob } from './job';
-import { defaultRegistry } from './registry';
+import { checkPlugins, defaultRegistry } from './registry';
 import type { FitConfig, MetricInput, ModelSpec, TrainData } from './types';
 
 /** Options shared by {@link crossValidate}, `gridSearch` and `randomSearch`. */
@@ -27,7 +27,14 @@ export interface CvOptions {
   readonly executor?: Executor;
   /** Called after each finished fold (job). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Registry for names in the configs. Default `defaultRegistry()`. */
   readonly registry?: Registry;
+  /**
+   * Module specifiers (file URLs or package names) of the plugins in `registry` beyond the built-ins:
+   * jobs on worker threads import them to rebuild the registry (required with an `executor` when the
+   * registry has such plugins). Default none.
+   */
+  readonly plugins?: readonly string[];
 }
 
 /** One fold's result. */
@@ -68,6 +75,7 @@ export function planCv(o: CvOptions): CvPlan {
   const seed = o.seed ?? 0;
   if (!Number.isSafeInteger(seed)) throw new InvalidArgumentError('seed', seed, 'a safe integer');
   const registry = o.registry ?? defaultRegistry();
+  checkPlugins(o.registry, o.plugins, o.executor);
   const classify = data.nClasses !== undefined;
   const sp = o.splitter ?? { type: classify ? 'stratifiedKFold' : 'kFold', nSplits: 5, shuffle: true, seed };
   const splitter: Splitter =
@@ -96,6 +104,7 @@ export function foldJobs(o: CvOptions, plan: CvPlan, model: ModelSpec, fitConfig
     scoring: plan.scoring,
     trainScores: o.trainScores,
     standardize: o.standardize,
+    ...(o.plugins?.length ? { plugins: o.plugins } : {}),
   }));
 }
 
@@ -142,7 +151,7 @@ export function foldScores(plan: CvPlan, results: readonly import('./job').JobRe
 export async function crossValidate(options: CvOptions): Promise<CvResult> {
   const plan = planCv(options);
   const jobs = foldJobs(options, plan, options.model, options.fit ?? {});
-  return foldScores(plan, await runAll(jobs, options.executor, options.onProgress));
+  return foldScores(plan, await runAll(jobs, options.executor, options.onProgress, options.registry));
 }
 
 /** True when a lower value of the metric is better. */

@@ -31,4 +31,4 @@ export { lrRangeTest, linearScalingRule } from './lr-range-test';
 export type { LrRangeTestOptions, LrRangeTestResult } from './lr-range-test';
 
 // Registry of every built-in definition
-export { defaultRegistry } from './registry';
+export { defaultRegistry, isPlugin, pluginOf, registryWithPlugins } from './registry';

@@ -1,16 +1,16 @@
-import { InvalidArgumentError } from '@lab/core';
+import { InvalidArgumentError, type Registry } from '@lab/core';
 import { applyStandardize, fitStandardize } from '@lab/datasets';
 import { measure } from './evaluate';
 import { fit } from './fit';
 import { fitLeastSquares } from './least-squares';
 import { createModel } from './models';
-import { defaultRegistry } from './registry';
+import { defaultRegistry, registryWithPlugins } from './registry';
 import { resolveLoss, resolveMetric } from './resolve';
 import type { FitConfig, MetricInput, ModelSpec, TrainData } from './types';
 
 /**
  * One unit of parallel work, as plain data (a worker thread rebuilds everything from it with the
- * built-in registry): build `model` with `modelSeed`, train it on the rows `train` of `data` with
+ * built-in registry plus the modules `plugins`): build `model` with `modelSeed`, train it on the rows `train` of `data` with
  * `fit` (or the closed-form least-squares solver), and score it on the rows `test`.
  */
 export interface TrainJob {
@@ -30,6 +30,8 @@ export interface TrainJob {
   readonly predictions?: boolean;
   /** Standardise features with statistics of the training rows. */
   readonly standardize?: boolean;
+  /** Module specifiers (file URLs or package names) of plugins to add to the built-in registry. */
+  readonly plugins?: readonly string[];
 }
 
 /** What a job returns. */
@@ -79,13 +81,14 @@ export function assertPlain(arg: string, v: unknown): void {
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
- * Run one job in this thread (what a worker does with it).
+ * Run one job in this thread (what a worker does with it), with `registry` (in-thread callers pass
+ * theirs) or else the built-in registry plus the job's `plugins`.
  *
  * @example
  * const r = await runJob({ model: { type: 'softmax' }, modelSeed: 0, fit: { epochs: 2 }, data, train, test, scoring: ['accuracy'] });
  * r.test.accuracy;
  */
-export async function runJob(job: TrainJob): Promise<JobResult> {
+export async function runJob(job: TrainJob, registry?: Registry): Promise<JobResult> {
   let train = subset(job.data, job.train);
   let test = subset(job.data, job.test);
   if (job.standardize) {
@@ -95,10 +98,10 @@ export async function runJob(job: TrainJob): Promise<JobResult> {
   }
   const nOutputs = train.nClasses ?? train.y.length / train.nSamples;
   const model = createModel(job.model, { nFeatures: train.nFeatures, nOutputs, seed: job.modelSeed });
-  const registry = defaultRegistry();
+  registry ??= job.plugins?.length ? await registryWithPlugins(job.plugins) : defaultRegistry();
   const started = now();
   if (job.solver === 'leastSquares') fitLeastSquares(model, train, { l2: job.fit.regularization?.l2 ?? 0 });
-  else await fit({ ...job.fit, model, train, yieldEveryMs: Infinity, earlyStopping: job.fit.earlyStopping });
+  else await fit({ ...job.fit, model, train, registry, yieldEveryMs: Infinity, earlyStopping: job.fit.earlyStopping });
   const fitMs = now() - started;
   const metrics = job.scoring.map((m) => resolveMetric(m, registry));
   const lossFor = (kind: Parameters<typeof resolveLoss>[1]) => resolveLoss(job.fit.loss, kind, registry);
@@ -113,7 +116,7 @@ export async function runJob(job: TrainJob): Promise<JobResult> {
 }
 
 /** Run jobs through an executor (all at once) or serially in this thread; results in job order. */
-export async function runAll(jobs: readonly TrainJob[], executor?: Executor, onDone?: (done: number, total: number) => void): Promise<JobResult[]> {
+export async function runAll(jobs: readonly TrainJob[], executor?: Executor, onDone?: (done: number, total: number) => void, registry?: Registry): Promise<JobResult[]> {
   let done = 0;
   const track = (r: JobResult): JobResult => {
     onDone?.(++done, jobs.length);
@@ -121,6 +124,6 @@ export async function runAll(jobs: readonly TrainJob[], executor?: Executor, onD
   };
   if (executor) return Promise.all(jobs.map((j) => executor.run(j).then(track)));
   const out: JobResult[] = [];
-  for (const j of jobs) out.push(track(await runJob(j)));
+  for (const j of jobs) out.push(track(await runJob(j, registry)));
   return out;
 }

@@ -6,10 +6,11 @@ import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InvalidArgumentError } from '@lab/core';
+import { InvalidArgumentError, LabError } from '@lab/core';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
 import { crossValidate as crossValidateIn, type CvOptions, type CvResult } from './cross-validate';
 import type { Executor, JobResult, TrainJob } from './job';
+import type { WorkerLabError } from './worker';
 import { gridSearch as gridSearchIn, randomSearch as randomSearchIn, type GridSearchOptions, type RandomSearchOptions, type SearchResult } from './search';
 import type { Checkpoint, CheckpointOptions } from './types';
 
@@ -133,10 +134,19 @@ export async function createPoolExecutor(options: PoolOptions = {}): Promise<Poo
       new Promise<JobResult>((resolve, reject) => {
         if (broken !== undefined) return reject(broken);
         pending.add(reject);
-        (pool.run(job) as Promise<JobResult>).then(resolve, reject).finally(() => pending.delete(reject));
+        (pool.run(job) as Promise<JobResult | WorkerLabError>)
+          .then((r) => ('labError' in r ? reject(reviveLabError(r)) : resolve(r)), reject)
+          .finally(() => pending.delete(reject));
       }),
     destroy: () => pool.destroy(),
   };
+}
+
+/** A lab error reported by a worker, as a LabError again (same name, message and fields; `isLabError` holds). */
+function reviveLabError({ labError: { name, message, fields } }: WorkerLabError): LabError {
+  const e = Object.assign(new LabError(message), fields);
+  e.name = name;
+  return e;
 }
 
 /** `parallel`: false (default) runs in this thread; a number runs on that many worker threads. */

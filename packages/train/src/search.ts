@@ -80,7 +80,7 @@ async function search(options: SearchOptions, candidates: Candidate[]): Promise<
     const { model, fit: f } = applyCandidate(options.model, baseFit, c);
     return foldJobs(options, plan, model, f);
   });
-  const results = await runAll(perCandidate.flat(), options.executor, options.onProgress);
+  const results = await runAll(perCandidate.flat(), options.executor, options.onProgress, options.registry);
   const k = plan.folds.length;
   const rows = candidates.map((params, i) => {
     const cv = foldScores(plan, results.slice(i * k, (i + 1) * k));

@@ -69,6 +69,8 @@ export function registerExperimentCommands(program: Command, ctx: Context, argv:
       seed: num('--seed', f.seed, { min: 0, int: true }),
       standardize: f.standardize,
       parallel: parallelFlag(f.parallel),
+      registry: ctx.registry,
+      plugins: ctx.pluginUrls,
       onProgress: progressLine(ctx, f.progress !== false, 'fold'),
     });
     const names = Object.keys(r.mean);
@@ -135,6 +137,8 @@ export function registerExperimentCommands(program: Command, ctx: Context, argv:
       seed: num('--seed', f.seed, { min: 0, int: true }),
       standardize: f.standardize,
       parallel: parallelFlag(f.parallel),
+      registry: ctx.registry,
+      plugins: ctx.pluginUrls,
       onProgress: progressLine(ctx, f.progress !== false, 'job'),
       refit: false,
     };
