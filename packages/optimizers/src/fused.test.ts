@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { adam, adamw, amsgrad, rmsprop, sgd } from './index';
 import { Optimizer } from './optimizer';
+import { rmspropPass } from './rmsprop';
+import { adamPass } from './scale-by-adam';
+import { sgdPass } from './sgd';
 import type { FloatArray, GradientTransformation, InPlaceTransformation, ParameterLike, StepKernels } from './types';
 
 type Make = () => GradientTransformation;
@@ -196,43 +199,19 @@ describe('StepKernels: fused steps supplied from outside (Optimizer option `kern
       adam(p, g, M, V, W, i, b1, b2, sg, l2, keep, l, a, r, eps) {
         if (refuse()) return false;
         calls.adam++;
-        const [m, v, w] = [home(M, i)!, home(V, i)!, home(W, i)];
-        for (let j = 0; j < p.length; j++) {
-          const th = p[j];
-          const x = sg * g[j] + l2 * th;
-          const mj = (m[j] = b1 * m[j] + (1 - b1) * x);
-          let vj = (v[j] = b2 * v[j] + (1 - b2) * x * x);
-          if (w) vj = w[j] = Math.max(w[j], vj);
-          p[j] = keep * th + (l * mj) / (Math.sqrt(vj * a + r) + eps);
-        }
+        adamPass(p, g, home(M, i)!, home(V, i)!, home(W, i), b1, b2, sg, l2, keep, l, a, r, eps);
         return true;
       },
       sgd(p, g, B, i, k, l, sg, l2, mu, c, first, nesterov) {
         if (refuse()) return false;
         calls.sgd++;
-        const b = home(B, i);
-        for (let j = 0; j < p.length; j++) {
-          const th = p[j];
-          const x = k * (sg * g[j] + l2 * th);
-          if (!b) p[j] = th + l * x;
-          else {
-            const bj = (b[j] = first ? x : mu * b[j] + c * x);
-            p[j] = th + l * (nesterov ? x + mu * bj : bj);
-          }
-        }
+        sgdPass(p, g, home(B, i), k, l, sg, l2, mu, c, first, nesterov);
         return true;
       },
       rmsprop(p, g, V, B, i, a, l, sg, l2, mu, r, eps, first) {
         if (refuse()) return false;
         calls.rmsprop++;
-        const [v, b] = [home(V, i)!, home(B, i)];
-        for (let j = 0; j < p.length; j++) {
-          const th = p[j];
-          const x = sg * g[j] + l2 * th;
-          let d = x / (Math.sqrt((v[j] = a * v[j] + (1 - a) * x * x) + r) + eps);
-          if (b) d = b[j] = first ? d : mu * b[j] + d;
-          p[j] = th + l * d;
-        }
+        rmspropPass(p, g, home(V, i)!, home(B, i), a, l, sg, l2, mu, r, eps, first);
         return true;
       },
     };

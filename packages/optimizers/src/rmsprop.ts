@@ -5,6 +5,22 @@ import { beta, eps, epsInsideSqrt, flag, lr, maximize, num, weightDecay } from '
 import { scaleByRms } from './scale-by-rms';
 import { trace } from './trace';
 import { part, withStep } from './fused';
+import type { FloatArray } from './types';
+
+/**
+ * @internal One (non-centred) RMSprop step over a parameter in place, `rmsprop()`'s fused step. With
+ * x = sg·g + l2·θ: `v ← a·v + (1−a)·x²`, `d = x / (√(v + r) + eps)`, with a buffer `d ← b ← d` (first step)
+ * or `μ·b + d`, then `θ ← θ + l·d`.
+ */
+export function rmspropPass(p: FloatArray, g: FloatArray, v: FloatArray, b: FloatArray | undefined, a: number, l: number, sg: number, l2: number, mu: number, r: number, eps: number, first: boolean): void {
+  for (let j = 0; j < p.length; j++) {
+    const th = p[j];
+    const x = sg * g[j] + l2 * th;
+    let d = x / (Math.sqrt((v[j] = a * v[j] + (1 - a) * x * x) + r) + eps);
+    if (b) d = b[j] = first ? d : mu * b[j] + d;
+    p[j] = th + l * d;
+  }
+}
 
 /** The `rmsprop` definition (params spec + constructor); `rmsprop(options)` builds it. */
 export const rmspropDefinition = /* @__PURE__ */ defineOptimizer({
@@ -31,17 +47,7 @@ export const rmspropDefinition = /* @__PURE__ */ defineOptimizer({
     return (o.eps as number) > 0 && !o.centered
       ? withStep(t, o, (parts, h, first, sg, l2, lr) => {
           const [a, l, mu, r, eps, V, B] = [h(o.alpha, 'alpha'), -lr, h(o.momentum, 'momentum'), e.epsRoot, e.eps, part(parts, 'nu')!, part(parts, 'trace')];
-          return (p, g, i, k) => {
-            if (k?.rmsprop?.(p, g, V, B, i, a, l, sg, l2, mu, r, eps, first)) return;
-            const [v, b] = [V[i], B?.[i]];
-            for (let j = 0; j < p.length; j++) {
-              const th = p[j];
-              const x = sg * g[j] + l2 * th;
-              let d = x / (Math.sqrt((v[j] = a * v[j] + (1 - a) * x * x) + r) + eps);
-              if (b) d = b[j] = first ? d : mu * b[j] + d;
-              p[j] = th + l * d;
-            }
-          };
+          return (p, g, i, k) => k?.rmsprop?.(p, g, V, B, i, a, l, sg, l2, mu, r, eps, first) || rmspropPass(p, g, V[i], B?.[i], a, l, sg, l2, mu, r, eps, first);
         })
       : t;
   },

@@ -5,6 +5,23 @@ import { flag, LR, maximize, num, weightDecay } from './params';
 import { scaleByLearningRate } from './scale';
 import { trace } from './trace';
 import { part, withStep } from './fused';
+import type { FloatArray } from './types';
+
+/**
+ * @internal One SGD step over a parameter in place, `sgd()`'s fused step. With x = k·(sg·g + l2·θ):
+ * without a buffer `θ ← θ + l·x`; with one `b ← x` (first step) or `μ·b + c·x`, `θ ← θ + l·(x + μ·b if nesterov, else b)`.
+ */
+export function sgdPass(p: FloatArray, g: FloatArray, b: FloatArray | undefined, k: number, l: number, sg: number, l2: number, mu: number, c: number, first: boolean, nesterov: boolean): void {
+  for (let j = 0; j < p.length; j++) {
+    const th = p[j];
+    const x = k * (sg * g[j] + l2 * th);
+    if (!b) p[j] = th + l * x;
+    else {
+      const bj = (b[j] = first ? x : mu * b[j] + c * x);
+      p[j] = th + l * (nesterov ? x + mu * bj : bj);
+    }
+  }
+}
 
 /** The `sgd` definition (params spec + constructor); `sgd(options)` builds it. */
 export const sgdDefinition = /* @__PURE__ */ defineOptimizer({
@@ -32,19 +49,7 @@ export const sgdDefinition = /* @__PURE__ */ defineOptimizer({
     return withStep(t, o, (parts, h, first, sg, l2, lr) => {
       const inside = o.lrInsideMomentum;
       const [k, l, mu, c, B] = [inside ? -lr : 1, inside ? 1 : -lr, h(o.momentum, 'momentum'), 1 - h(o.dampening, 'dampening'), part(parts, 'trace')];
-      return (p, g, i, K) => {
-        if (K?.sgd?.(p, g, B, i, k, l, sg, l2, mu, c, first, o.nesterov)) return;
-        const b = B?.[i];
-        for (let j = 0; j < p.length; j++) {
-          const th = p[j];
-          const x = k * (sg * g[j] + l2 * th);
-          if (!b) p[j] = th + l * x;
-          else {
-            const bj = (b[j] = first ? x : mu * b[j] + c * x);
-            p[j] = th + l * (o.nesterov ? x + mu * bj : bj);
-          }
-        }
-      };
+      return (p, g, i, K) => K?.sgd?.(p, g, B, i, k, l, sg, l2, mu, c, first, o.nesterov) || sgdPass(p, g, B?.[i], k, l, sg, l2, mu, c, first, o.nesterov);
     });
   },
 });

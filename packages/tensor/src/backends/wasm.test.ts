@@ -14,6 +14,9 @@ import type { Backend, BinaryOp, FloatArray } from '../types';
 import { createWasmBackend, useBestBackend, wasmSupport, WasmStorage } from '../wasm';
 import { createWasmBackendFrom, type WasmBackend, type WasmKernels, type WasmOptimKernels } from './wasm';
 import { OPTIM_WASM, RELAXED_SIMD_WASM, SIMD_WASM } from './wasm-binary';
+import { rmspropPass } from '@lab/optimizers/rmsprop';
+import { adamPass } from '@lab/optimizers/scale-by-adam';
+import { sgdPass } from '@lab/optimizers/sgd';
 
 // Importing the subpath changed nothing (checked before any backend is created).
 const importedDefault = getBackend();
@@ -358,38 +361,7 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
   }
   type Lists = Float32Array[];
 
-  // The JavaScript passes of @lab/optimizers (adamPass, the sgd and rmsprop steps), float64 intermediates.
-  function adamRef(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, w: Float32Array | undefined, ...s: number[]) {
-    const [b1, b2, sg, l2, keep, l, a, r, eps] = s;
-    for (let j = 0; j < p.length; j++) {
-      const th = p[j];
-      const x = sg * g[j] + l2 * th;
-      const mj = (m[j] = b1 * m[j] + (1 - b1) * x);
-      let vj = (v[j] = b2 * v[j] + (1 - b2) * x * x);
-      if (w) vj = w[j] = Math.max(w[j], vj);
-      p[j] = keep * th + (l * mj) / (Math.sqrt(vj * a + r) + eps);
-    }
-  }
-  function sgdRef(p: Float32Array, g: Float32Array, b: Float32Array | undefined, k: number, l: number, sg: number, l2: number, mu: number, c: number, first: boolean, nesterov: boolean) {
-    for (let j = 0; j < p.length; j++) {
-      const th = p[j];
-      const x = k * (sg * g[j] + l2 * th);
-      if (!b) p[j] = th + l * x;
-      else {
-        const bj = (b[j] = first ? x : mu * b[j] + c * x);
-        p[j] = th + l * (nesterov ? x + mu * bj : bj);
-      }
-    }
-  }
-  function rmspropRef(p: Float32Array, g: Float32Array, v: Float32Array, b: Float32Array | undefined, a: number, l: number, sg: number, l2: number, mu: number, r: number, eps: number, first: boolean) {
-    for (let j = 0; j < p.length; j++) {
-      const th = p[j];
-      const x = sg * g[j] + l2 * th;
-      let d = x / (Math.sqrt((v[j] = a * v[j] + (1 - a) * x * x) + r) + eps);
-      if (b) d = b[j] = first ? d : mu * b[j] + d;
-      p[j] = th + l * d;
-    }
-  }
+  // The references are @lab/optimizers' own JavaScript passes (float64 intermediates).
 
   /** One optimizer family: how many state lists, and one step through the kernels / the reference. */
   interface Family {
@@ -405,7 +377,7 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
       name,
       lists: amsgrad ? 3 : 2,
       kernel: (b, p, g, L, i, t) => b.stepKernels.adam(p, g, L[0]!, L[1]!, L[2], i, ...s(t)),
-      ref: (p, g, st, t) => adamRef(p, g, st[0]!, st[1]!, st[2], ...s(t)),
+      ref: (p, g, st, t) => adamPass(p, g, st[0]!, st[1]!, st[2], ...s(t)),
     };
   };
   const sgdFamily = (name: string, o: { lr: number; momentum?: number; dampening?: number; wd?: number; nesterov?: boolean; maximize?: boolean; inside?: boolean }): Family => {
@@ -415,7 +387,7 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
       name,
       lists: momentum ? 1 : 0,
       kernel: (b, p, g, L, i, t) => b.stepKernels.sgd(p, g, L[0], i, ...s, t === 1, nesterov),
-      ref: (p, g, st, t) => sgdRef(p, g, st[0], ...s, t === 1, nesterov),
+      ref: (p, g, st, t) => sgdPass(p, g, st[0], ...s, t === 1, nesterov),
     };
   };
   const rmspropFamily = (name: string, o: { lr: number; alpha?: number; momentum?: number; wd?: number; maximize?: boolean }): Family => {
@@ -425,7 +397,7 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
       name,
       lists: momentum ? 2 : 1,
       kernel: (b, p, g, L, i, t) => b.stepKernels.rmsprop(p, g, L[0]!, L[1], i, ...s, t === 1),
-      ref: (p, g, st, t) => rmspropRef(p, g, st[0]!, st[1], ...s, t === 1),
+      ref: (p, g, st, t) => rmspropPass(p, g, st[0]!, st[1], ...s, t === 1),
     };
   };
   const families: Family[] = [
@@ -559,7 +531,7 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
     const s = [0.9, 0.999, 1, 0, 1, -0.01 / 0.1, 1 / 0.001, 0, 1e-8] as const;
     const want = p.slice();
     const [m, v] = [new Float32Array(5), new Float32Array(5)];
-    adamRef(want, Float32Array.of(1, -1, 2, -2, 0.5), m, v, undefined, ...s);
+    adamPass(want, Float32Array.of(1, -1, 2, -2, 0.5), m, v, undefined, ...s);
     expect(b.stepKernels.adam(p, Float32Array.of(1, -1, 2, -2, 0.5), M, V, undefined, 0, ...s)).toBe(true);
     close(p, want, 1e-6, 'θ');
     close(M[0], m, 1e-6, 'm');
@@ -595,7 +567,7 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
       const M = [new Float32Array(n)];
       const V = [new Float32Array(n)];
       const want = Float32Array.from({ length: n }, (_, j) => j + 1);
-      adamRef(want, g.slice() as Float32Array, new Float32Array(n), new Float32Array(n), undefined, ...s);
+      adamPass(want, g.slice() as Float32Array, new Float32Array(n), new Float32Array(n), undefined, ...s);
       expect(b.stepKernels.adam(b.read(h, 'float32'), g, M, V, undefined, 0, ...s)).toBe(true);
       close(b.read(h, 'float32'), want, 1e-6, `θ (n = ${n})`);
       expect(Array.from(b.read(before, 'float32'))).toEqual([11, 12, 13]);
@@ -626,7 +598,7 @@ describe('wasm backend: fused optimizer steps (stepKernels)', () => {
     // a small parameter still fits
     const q = capped.read(capped.fromArray(new Float32Array(1000).fill(1), 'float32'), 'float32') as Float32Array;
     const want = q.slice();
-    adamRef(want, q.slice(), new Float32Array(1000), new Float32Array(1000), undefined, ...s);
+    adamPass(want, q.slice(), new Float32Array(1000), new Float32Array(1000), undefined, ...s);
     expect(capped.stepKernels.adam(q, q.slice(), [new Float32Array(1000)], [new Float32Array(1000)], undefined, 0, ...s)).toBe(true);
     close(q, want, 1e-6, 'θ');
   });
