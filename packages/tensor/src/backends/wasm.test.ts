@@ -238,14 +238,16 @@ describe('wasm backend: element-wise and reductions', () => {
   });
 });
 
+/** A wasm backend on a fresh module instance (its own memory), optionally capped. */
+async function fresh(maxMemoryBytes?: number) {
+  const bytes = Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0));
+  const { instance } = await WebAssembly.instantiate(bytes, {});
+  const k = instance.exports as unknown as WasmKernels;
+  const optim = await WebAssembly.instantiate(Uint8Array.from(atob(OPTIM_WASM), (c) => c.charCodeAt(0)), { env: { memory: k.memory } });
+  return createWasmBackendFrom(k, false, { maxMemoryBytes }, optim.instance.exports as unknown as WasmOptimKernels);
+}
+
 describe('wasm backend: memory', () => {
-  async function fresh(maxMemoryBytes?: number) {
-    const bytes = Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0));
-    const { instance } = await WebAssembly.instantiate(bytes, {});
-    const k = instance.exports as unknown as WasmKernels;
-    const optim = await WebAssembly.instantiate(Uint8Array.from(atob(OPTIM_WASM), (c) => c.charCodeAt(0)), { env: { memory: k.memory } });
-    return createWasmBackendFrom(k, false, { maxMemoryBytes }, optim.instance.exports as unknown as WasmOptimKernels);
-  }
 
   test('dispose frees a block that the next allocation of that size reuses; disposed storage is unusable', async () => {
     const b = await fresh();
@@ -352,13 +354,6 @@ describe('wasm backend: build', () => {
 });
 
 describe('wasm backend: fused optimizer steps (stepKernels)', () => {
-  async function fresh(maxMemoryBytes?: number) {
-    const bytes = Uint8Array.from(atob(SIMD_WASM), (c) => c.charCodeAt(0));
-    const { instance } = await WebAssembly.instantiate(bytes, {});
-    const k = instance.exports as unknown as WasmKernels;
-    const optim = await WebAssembly.instantiate(Uint8Array.from(atob(OPTIM_WASM), (c) => c.charCodeAt(0)), { env: { memory: k.memory } });
-    return createWasmBackendFrom(k, false, { maxMemoryBytes }, optim.instance.exports as unknown as WasmOptimKernels);
-  }
   type Lists = Float32Array[];
 
   // The references are @lab/optimizers' own JavaScript passes (float64 intermediates).

@@ -74,6 +74,14 @@ export async function threadedMatmul(a: Float32Array, b: Float32Array, n: number
   };
 }
 
+/** PyTorch's `torch.mm` on the same inputs, on `threads` threads (median seconds and the result's sum). */
+function torchMatmul(ctx: Context, a: Float32Array, b: Float32Array, n: number, runs: number, warmup: number, threads: number): Promise<PyTiming> {
+  return runPython<PyTiming>('torch_bench.py', [
+    'matmul', '--n', String(n), '--a', ctx.scratch.write('mm_a.f32', a), '--b', ctx.scratch.write('mm_b.f32', b),
+    '--runs', String(runs), '--warmup', String(warmup), '--threads', String(threads),
+  ]);
+}
+
 /** True when the two arrays hold the same float32 bit patterns. */
 export function sameBits(x: Float32Array, y: Float32Array): boolean {
   if (x.length !== y.length) return false;
@@ -143,10 +151,7 @@ export const matmulWorkload: Workload = {
 
     if (ctx.python.available) {
       try {
-        const r = await runPython<PyTiming>('torch_bench.py', [
-          'matmul', '--n', String(n), '--a', ctx.scratch.write('mm_a.f32', a), '--b', ctx.scratch.write('mm_b.f32', b),
-          '--runs', String(runs), '--warmup', String(warmup), '--threads', '1',
-        ]);
+        const r = await torchMatmul(ctx, a, b, n, runs, warmup, 1);
         impls.push({ id: 'torch', name: 'PyTorch 1.13 (1 thread)', lab: false, value: gflops(n, r.median_s * 1e3) });
         sums.push({ name: 'PyTorch', sum: r.check as number });
         ctx.log(`  PyTorch: ${gflops(n, r.median_s * 1e3).toFixed(2)} GFLOP/s`);
@@ -302,10 +307,7 @@ async function threadsResult(ctx: Context, a: Float32Array, b: Float32Array, n: 
   }
   if (ctx.python.available) {
     try {
-      const r = await runPython<PyTiming>('torch_bench.py', [
-        'matmul', '--n', String(n), '--a', ctx.scratch.write('mm_a.f32', a), '--b', ctx.scratch.write('mm_b.f32', b),
-        '--runs', String(runs), '--warmup', String(warmup), '--threads', '2',
-      ]);
+      const r = await torchMatmul(ctx, a, b, n, runs, warmup, 2);
       impls.push({ id: 'torch-2t', name: 'PyTorch 1.13 (2 threads)', lab: false, value: gflops(n, r.median_s * 1e3) });
       ctx.log(`  PyTorch (2 threads): ${gflops(n, r.median_s * 1e3).toFixed(2)} GFLOP/s`);
     } catch (e) {
