@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRegistry, type Plugin, type Registry } from '@lab/core';
+import { groupSplitPlugin } from '@lab/data-split/groups/plugin';
 import { dataSplitPlugin } from '@lab/data-split/plugin';
 import { lossesPlugin } from '@lab/losses';
 import { metricsPlugin } from '@lab/metrics/plugin';
@@ -15,7 +16,7 @@ import { schedulesPlugin } from '@lab/schedules/plugin';
 import { pluginOf } from '@lab/train';
 import { UsageError } from './errors';
 
-export const builtinPlugins: readonly Plugin[] = [optimizersPlugin, schedulesPlugin, lossesPlugin, metricsPlugin, dataSplitPlugin];
+export const builtinPlugins: readonly Plugin[] = [optimizersPlugin, schedulesPlugin, lossesPlugin, metricsPlugin, dataSplitPlugin, groupSplitPlugin];
 
 export function builtinRegistry(): Registry {
   return builtinPlugins.reduce((r, p) => r.use(p), createRegistry());

@@ -38,6 +38,13 @@ describe('lab list', () => {
     const all = await lab(['list']);
     for (const k of ['optimizer', 'schedule', 'loss', 'metric', 'splitter']) expect(all.stdout).toContain(k);
   });
+  test('lists all 14 splitters, the group splitters from their own plugin', async () => {
+    const r = await lab(['list', 'splitter', '--json']);
+    expect(r.code).toBe(0);
+    const entries = JSON.parse(r.stdout) as { name: string; plugin: string }[];
+    expect(entries).toHaveLength(14);
+    expect(entries.filter((e) => e.plugin === '@lab/data-split/groups').map((e) => e.name)).toEqual(['groupKFold', 'stratifiedGroupKFold']);
+  });
   test('an unknown kind is one clear line and exit 2', async () => {
     expect(expectUsageError(await lab(['list', 'widgets']))).toMatch(/unknown kind "widgets"/);
   });

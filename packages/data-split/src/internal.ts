@@ -1,12 +1,13 @@
 /**
  * Helpers shared by every splitter: input checks, label encoding, the one fold-building core of
- * the K-fold family, seeded rounds, `parts` (what a splitter's factory and its definition share)
- * and the shared params-spec fragments. The options wrapper of the factories is in ./options.
+ * the K-fold family, seeded rounds, `parts` (what a splitter's factory and its definition share),
+ * the shared params-spec fragments, and `define` / `splitterPlugin` for the two plugin entry points.
+ * The options wrapper of the factories is in ./options.
  * Internal: not re-exported. Written for size (every entry point's budget is 3 kB min+gzip), so
  * runtime strings are terse; the TSDoc carries the detail.
  */
-import { InvalidArgumentError, toRng } from '@lab/core';
-import type { Fold, ParamsSpec, ResolvedOptions, Rng, SplitInput, Splitter } from '@lab/core';
+import { InvalidArgumentError, defineSplitter, toRng } from '@lab/core';
+import type { AnyDefinition, Fold, ParamsSpec, Plugin, ResolvedOptions, Rng, SplitInput, Splitter } from '@lab/core';
 
 /** Throw an InvalidArgumentError naming the argument, the value and what was expected. */
 export const fail = (argument: string, value: unknown, expected: string): never => {
@@ -169,3 +170,14 @@ export const countParam = (what: string) => ({ kind: 'integer', min: 1, optional
 export const cvParams = { nSplits: /* @__PURE__ */ nSplitsParam(5), shuffle: /* @__PURE__ */ boolParam(false, 'shuffle first'), seed: seedParam } as const;
 /** Params of the repeated K-fold splitters. */
 export const repeatedParams = { nSplits: /* @__PURE__ */ nSplitsParam(5), nRepeats: { kind: 'integer', default: 10, min: 1, description: 'repeats' }, seed: seedParam } as const;
+
+/**
+ * A `defineSplitter` definition from a splitter's parts (for the two plugin entry points): its
+ * description, and the scikit-learn 1.2 page after `sklearn.` (default: `model_selection.` and
+ * the class of the same name).
+ */
+export const define = <const S extends ParamsSpec>(p: SplitterParts<S>, description: string, page = `model_selection.${p.name[0].toUpperCase()}${p.name.slice(1)}`) =>
+  defineSplitter({ ...p, meta: { description, docsUrl: `https://scikit-learn.org/1.2/modules/generated/sklearn.${page}.html` } });
+
+/** A plugin of splitter definitions, at the package's version (a test keeps the two equal). */
+export const splitterPlugin = (name: string, splitters: AnyDefinition<'splitter'>[]): Plugin => ({ meta: { name, version: '0.1.0' }, splitters });

@@ -1,31 +1,24 @@
 /**
- * `@lab/data-split/plugin`: every splitter as a `defineSplitter` definition (name, meta, params
- * spec, create) and all of them as one plugin. A separate entry point so that code that only calls
- * the factories does not ship the descriptions and docs links. Each definition shares its params
- * spec and `create` with the plain factory of the same name in `@lab/data-split` (see its TSDoc for
- * the rule, defaults, errors and reference).
+ * `@lab/data-split/plugin`: the splitters of `@lab/data-split` as `defineSplitter` definitions
+ * (name, meta, params spec, create) and all of them as one plugin, `dataSplitPlugin`. A separate
+ * entry point so that code that only calls the factories does not ship the descriptions and docs
+ * links. Each definition shares its params spec and `create` with the plain factory of the same
+ * name in `@lab/data-split` (see its TSDoc for the rule, defaults, errors and reference).
+ *
+ * The two group splitters follow their factories: their definitions and `groupSplitPlugin` are in
+ * `@lab/data-split/groups/plugin`, so that a registry without group splits does not ship their
+ * fold-balancing code. `createRegistry().use(dataSplitPlugin).use(groupSplitPlugin)` has all 14.
  */
-import { definePlugin, defineSplitter } from '@lab/core';
-import type { ParamsSpec } from '@lab/core';
 import { bootstrapParts } from './bootstrap';
-import { groupKFoldParts } from './group-k-fold';
-import type { SplitterParts } from './internal';
+import { define, splitterPlugin } from './internal';
 import { kFoldParts } from './k-fold';
 import { leaveOneOutParts, leavePOutParts } from './leave-out';
 import { predefinedSplitParts } from './predefined-split';
 import { repeatedKFoldParts, repeatedStratifiedKFoldParts } from './repeated';
 import { shuffleSplitParts, stratifiedShuffleSplitParts } from './shuffle-split';
-import { stratifiedGroupKFoldParts } from './stratified-group-k-fold';
 import { stratifiedKFoldParts } from './stratified-k-fold';
 import { timeSeriesSplitParts } from './time-series-split';
 import { trainTestSplitParts } from './train-test-split';
-
-/**
- * A definition from a splitter's parts: its description, and the scikit-learn 1.2 page after
- * `sklearn.` (default: `model_selection.` and the class of the same name).
- */
-const define = <const S extends ParamsSpec>(p: SplitterParts<S>, description: string, page = `model_selection.${p.name[0].toUpperCase()}${p.name.slice(1)}`) =>
-  defineSplitter({ ...p, meta: { description, docsUrl: `https://scikit-learn.org/1.2/modules/generated/sklearn.${page}.html` } });
 
 /**
  * `trainTestSplit` (one holdout train/test split) as a splitter with one fold, for
@@ -45,10 +38,6 @@ export const stratifiedKFoldSplitter = /* @__PURE__ */ define(stratifiedKFoldPar
 export const repeatedKFoldSplitter = /* @__PURE__ */ define(repeatedKFoldParts, 'K-fold reshuffled each repeat');
 /** `repeatedStratifiedKFold` as a definition. */
 export const repeatedStratifiedKFoldSplitter = /* @__PURE__ */ define(repeatedStratifiedKFoldParts, 'Stratified K-fold reshuffled each repeat');
-/** `groupKFold` as a definition. */
-export const groupKFoldSplitter = /* @__PURE__ */ define(groupKFoldParts, 'K-fold with non-overlapping groups');
-/** `stratifiedGroupKFold` as a definition. */
-export const stratifiedGroupKFoldSplitter = /* @__PURE__ */ define(stratifiedGroupKFoldParts, 'Group K-fold keeping class proportions');
 /** `leaveOneOut` as a definition. */
 export const leaveOneOutSplitter = /* @__PURE__ */ define(leaveOneOutParts, 'Each sample tests once');
 /** `leavePOut` as a definition. */
@@ -65,25 +54,21 @@ export const predefinedSplitSplitter = /* @__PURE__ */ define(predefinedSplitPar
 export const bootstrapSplitter = /* @__PURE__ */ define(bootstrapParts, 'Resampling, testing out-of-bag', 'utils.resample');
 
 /**
- * Every splitter of @lab/data-split as a plugin: `createRegistry().use(dataSplitPlugin)`, then
- * `registry.build('splitter', { type: 'kFold', nSplits: 5 })`.
+ * The 12 splitters of `@lab/data-split` as a plugin: `createRegistry().use(dataSplitPlugin)`, then
+ * `registry.build('splitter', { type: 'kFold', nSplits: 5 })`. Add `groupSplitPlugin` (from
+ * `@lab/data-split/groups/plugin`) for `groupKFold` and `stratifiedGroupKFold`.
  */
-export const dataSplitPlugin = /* @__PURE__ */ definePlugin({
-  meta: { name: '@lab/data-split', version: '0.1.0' },
-  splitters: [
-    trainTestSplitSplitter,
-    kFoldSplitter,
-    stratifiedKFoldSplitter,
-    repeatedKFoldSplitter,
-    repeatedStratifiedKFoldSplitter,
-    groupKFoldSplitter,
-    stratifiedGroupKFoldSplitter,
-    leaveOneOutSplitter,
-    leavePOutSplitter,
-    shuffleSplitSplitter,
-    stratifiedShuffleSplitSplitter,
-    timeSeriesSplitSplitter,
-    predefinedSplitSplitter,
-    bootstrapSplitter,
-  ],
-});
+export const dataSplitPlugin = /* @__PURE__ */ splitterPlugin('@lab/data-split', [
+  trainTestSplitSplitter,
+  kFoldSplitter,
+  stratifiedKFoldSplitter,
+  repeatedKFoldSplitter,
+  repeatedStratifiedKFoldSplitter,
+  leaveOneOutSplitter,
+  leavePOutSplitter,
+  shuffleSplitSplitter,
+  stratifiedShuffleSplitSplitter,
+  timeSeriesSplitSplitter,
+  predefinedSplitSplitter,
+  bootstrapSplitter,
+]);

@@ -5,6 +5,7 @@ import { checkPlugin } from '@lab/core/testing';
 import { describe, expect, test } from 'vitest';
 import { bootstrap } from './bootstrap';
 import { groupKFold } from './group-k-fold';
+import { groupSplitPlugin } from './groups-plugin';
 import { kFold } from './k-fold';
 import { leaveOneOut, leavePOut } from './leave-out';
 import { dataSplitPlugin } from './plugin';
@@ -186,11 +187,12 @@ describe('splitters', () => {
   });
 });
 
-describe('plugin', () => {
-  test('conforms, and builds every splitter by name from a config', () => {
+describe('plugins', () => {
+  test('dataSplitPlugin conforms, and builds every splitter of the main entry by name from a config', () => {
     checkPlugin(dataSplitPlugin);
     const registry = createRegistry().use(dataSplitPlugin);
-    expect(registry.list('splitter').map((e) => e.name)).toHaveLength(14);
+    expect(registry.list('splitter')).toHaveLength(12);
+    expect(registry.has('splitter', 'groupKFold')).toBe(false);
     const cv = registry.build('splitter', { type: 'kFold', nSplits: 3 });
     expect(arrays(cv, { nSamples: 6 }).map((f) => f.test)).toEqual([
       [0, 1],
@@ -201,9 +203,24 @@ describe('plugin', () => {
     expect(registry.build('splitter', { type: 'trainTestSplit', testSize: 2, shuffle: false }).nSplits({ nSamples: 5 })).toBe(1);
   });
 
-  test('the plugin version is the package version', async () => {
+  test('groupSplitPlugin conforms and adds the two group splitters; together the plugins hold all 14, each once', () => {
+    checkPlugin(groupSplitPlugin);
+    const registry = createRegistry().use(dataSplitPlugin).use(groupSplitPlugin);
+    const names = registry.list('splitter').map((e) => e.name);
+    expect(names).toHaveLength(14);
+    expect(new Set(names).size).toBe(14);
+    expect(registry.list('splitter').filter((e) => e.plugin === '@lab/data-split/groups').map((e) => e.name)).toEqual(['groupKFold', 'stratifiedGroupKFold']);
+    const input = { nSamples: 6, groups: ['a', 'a', 'b', 'b', 'b', 'c'] };
+    const cv = registry.build('splitter', { type: 'groupKFold', nSplits: 3 });
+    expect(arrays(cv, input)).toEqual(arrays(groupKFold({ nSplits: 3 }), input));
+    expect(() => registry.build('splitter', { type: 'stratifiedGroupKFold', nSplits: 1 })).toThrow(/nSplits/);
+    expect(registry.get('splitter', 'groupKFold').meta?.docsUrl).toBe('https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.GroupKFold.html');
+  });
+
+  test('the plugins\' version is the package version', async () => {
     const { version } = (await import('../package.json')).default;
     expect(dataSplitPlugin.meta.version).toBe(version);
+    expect(groupSplitPlugin.meta.version).toBe(version);
   });
 });
 

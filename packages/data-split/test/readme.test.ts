@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import * as batches from '../src/batches';
 import * as groups from '../src/groups';
+import * as groupsPlugin from '../src/groups-plugin';
 import * as main from '../src/index';
 import * as plugin from '../src/plugin';
 
@@ -10,8 +11,8 @@ test('the README has a heading for every runtime export of every entry point', (
     .split('\n')
     .filter((l) => l.startsWith('#'))
     .join('\n');
-  const names = [main, groups, batches, plugin].flatMap((api) => Object.keys(api));
-  expect(names.length).toBe(35);
+  const names = [main, groups, batches, plugin, groupsPlugin].flatMap((api) => Object.keys(api));
+  expect(names.length).toBe(36);
   const missing = names.filter((name) => !new RegExp(`\\b${name}\\b`).test(headings));
   expect(missing).toEqual([]);
 });
@@ -19,8 +20,10 @@ test('the README has a heading for every runtime export of every entry point', (
 test('every entry point is in package.json "exports" and built by tsup', async () => {
   const pkg = (await import('../package.json')).default as { exports: Record<string, unknown> };
   const tsup = readFileSync(new URL('../tsup.config.ts', import.meta.url), 'utf8');
-  for (const entry of ['index', 'groups', 'batches', 'plugin']) {
-    expect(pkg.exports[entry === 'index' ? '.' : `./${entry}`]).toBeDefined();
-    expect(tsup).toContain(`'src/${entry}.ts'`);
+  const entries = { '.': 'index', './groups': 'groups', './batches': 'batches', './plugin': 'plugin', './groups/plugin': 'groups-plugin' };
+  expect(Object.keys(pkg.exports).filter((k) => k !== './package.json')).toEqual(Object.keys(entries));
+  for (const [subpath, file] of Object.entries(entries)) {
+    expect(JSON.stringify(pkg.exports[subpath])).toContain(`./dist/${file}.js`);
+    expect(tsup).toContain(`'src/${file}.ts'`);
   }
 });

@@ -74,3 +74,17 @@ describe('plugins in cross-validation and search', () => {
     await expect(crossValidate({ ...base, plugins: [42 as never] })).rejects.toThrow(/plugins/);
   }, 60_000);
 });
+
+describe('defaultRegistry', () => {
+  it('has all 14 splitters of @lab/data-split: its main plugin and the group splitters plugin', () => {
+    const splitters = defaultRegistry().list('splitter');
+    expect(splitters).toHaveLength(14);
+    expect(defaultRegistry().plugins.map((p) => p.name)).toEqual(expect.arrayContaining(['@lab/data-split', '@lab/data-split/groups']));
+    const cv = defaultRegistry().build('splitter', { type: 'groupKFold', nSplits: 2 });
+    // scikit-learn's order: equal-size groups in reverse argsort order, so group 2 tests first
+    expect([...cv.split({ nSamples: 4, groups: [1, 1, 2, 2] })].map((f) => Array.from(f.test))).toEqual([
+      [2, 3],
+      [0, 1],
+    ]);
+  });
+});

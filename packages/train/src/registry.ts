@@ -1,4 +1,5 @@
 import { createRegistry, InvalidArgumentError, type Plugin, type Registry } from '@lab/core';
+import { groupSplitPlugin } from '@lab/data-split/groups/plugin';
 import { dataSplitPlugin } from '@lab/data-split/plugin';
 import { lossesPlugin } from '@lab/losses';
 import { metricsPlugin } from '@lab/metrics/plugin';
@@ -9,7 +10,7 @@ let cached: Registry | undefined;
 
 /**
  * A registry with every built-in loss, optimizer, schedule, metric and splitter of lab
- * (`createRegistry().use(lossesPlugin).use(optimizersPlugin).use(schedulesPlugin).use(metricsPlugin).use(dataSplitPlugin)`),
+ * (`createRegistry().use(lossesPlugin).use(optimizersPlugin).use(schedulesPlugin).use(metricsPlugin).use(dataSplitPlugin).use(groupSplitPlugin)`),
  * built on first call. Add your own plugins with `.use(plugin)` and pass the result as `registry`.
  *
  * @example
@@ -17,7 +18,7 @@ let cached: Registry | undefined;
  * await fit({ model, train, optimizer: { type: 'lion', lr: 1e-4 }, registry });
  */
 export function defaultRegistry(): Registry {
-  cached ??= createRegistry().use(lossesPlugin).use(optimizersPlugin).use(schedulesPlugin).use(metricsPlugin).use(dataSplitPlugin);
+  cached ??= createRegistry().use(lossesPlugin).use(optimizersPlugin).use(schedulesPlugin).use(metricsPlugin).use(dataSplitPlugin).use(groupSplitPlugin);
   return cached;
 }
 
