@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type BuildConfig, type Fold, type Registry, type Splitter } from '@lab/core';
+import { InvalidArgumentError, type BuildConfig, type Fold, type LabelArray, type Registry, type Splitter } from '@lab/core';
 import { checkData } from './data';
 import { monitorMode } from './fit';
 import { assertPlain, runAll, type Executor, type TrainJob } from './job';
@@ -13,6 +13,12 @@ export interface CvOptions {
   readonly fit?: FitConfig;
   /** Any splitter object (folds are computed here), a splitter config or name. Default `{ type: 'kFold', nSplits: 5, shuffle: true, seed }` (`stratifiedKFold` for classification). */
   readonly splitter?: Splitter | BuildConfig | string;
+  /**
+   * Group label of each sample (`nSamples` of them), for the group splitters (`groupKFold`,
+   * `stratifiedGroupKFold`), which never put a group on both sides of a fold; scikit-learn's
+   * `groups` argument of `cross_validate`. Other splitters ignore it. Default none.
+   */
+  readonly groups?: LabelArray;
   /** Metrics scored on each test fold; the first is the score. Default ['accuracy'] (classification) or ['mse'] (regression). The loss is always reported. */
   readonly scoring?: readonly MetricInput[];
   /** Seed of the model initialisation, the default splitter and (unless `fit.seed` is set) the batch order. Default 0. */
@@ -82,7 +88,10 @@ export function planCv(o: CvOptions): CvPlan {
     typeof sp === 'object' && typeof (sp as Splitter).split === 'function'
       ? (sp as Splitter)
       : registry.build('splitter', typeof sp === 'string' ? { type: sp } : (sp as BuildConfig));
-  const folds = [...splitter.split({ nSamples: data.nSamples, y: classify ? (data.y as ArrayLike<number>) : null })];
+  const groups = o.groups;
+  if (groups !== undefined && (groups === null || typeof groups !== 'object' || groups.length !== data.nSamples))
+    throw new InvalidArgumentError('groups', groups, `${data.nSamples} group labels (one per sample of data)`);
+  const folds = [...splitter.split({ nSamples: data.nSamples, y: classify ? (data.y as ArrayLike<number>) : null, ...(groups && { groups }) })];
   if (folds.length === 0) throw new InvalidArgumentError('splitter', sp, 'a splitter that yields at least one fold');
   const scoring = [...(o.scoring ?? (classify ? ['accuracy'] : ['mse']))];
   if (scoring.length === 0) throw new InvalidArgumentError('scoring', scoring, 'at least one metric');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLabError } from '@lab/core';
 import { kFold } from '@lab/data-split';
+import { groupKFold } from '@lab/data-split/groups';
 import { loadIris } from '@lab/datasets/iris';
 import { crossValidate } from './cross-validate';
 import { applyCandidate, gridSearch, randomSearch, specFor } from './search';
@@ -39,6 +40,26 @@ describe('crossValidate', () => {
     const parallel = await crossValidateNode({ ...base, parallel: 2 });
     expect(strip(parallel)).toEqual(strip(serial));
   }, 60_000);
+
+  it('passes groups to the splitter: group K-fold by name equals the factory given the groups itself', async () => {
+    const groups = Array.from({ length: iris.nSamples }, (_, i) => `g${Math.floor(i / 10)}`);
+    const byName = await crossValidate({ ...base, splitter: { type: 'groupKFold', nSplits: 3 }, groups });
+    const direct = groupKFold({ nSplits: 3 });
+    const own = await crossValidate({ ...base, splitter: { nSplits: direct.nSplits, split: (input) => direct.split({ ...input, groups }) } });
+    expect(strip(byName)).toEqual(strip(own));
+    expect(byName.folds.map((f) => f.nTest)).toEqual([50, 50, 50]);
+    const search = await gridSearch({ ...base, splitter: 'groupKFold', groups, params: { 'fit.lr': [0.05] }, refit: false });
+    expect(search.results[0].cv.folds.map((f) => f.nTest)).toEqual([30, 30, 30, 30, 30]);
+  });
+
+  it('refuses missing or misfit groups with a lab error naming them', async () => {
+    const missing = await crossValidate({ ...base, splitter: 'groupKFold' }).catch((x) => x);
+    expect(isLabError(missing) && missing.message).toMatch(/groups/);
+    for (const groups of [[1, 2, 3], 'abc', null]) {
+      const e = await crossValidate({ ...base, splitter: 'groupKFold', groups: groups as never }).catch((x) => x);
+      expect(isLabError(e) && (e as { argument?: string }).argument).toBe('groups');
+    }
+  });
 
   it('refuses functions in the job description', async () => {
     const e = await crossValidate({ ...base, fit: { ...base.fit, optimizer: { type: 'adam', lr: () => 0.1 } } as never }).catch((x) => x);
