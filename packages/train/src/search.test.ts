@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLabError } from '@lab/core';
+import { isLabError, type SplitInput } from '@lab/core';
 import { kFold } from '@lab/data-split';
 import { groupKFold } from '@lab/data-split/groups';
 import { loadIris } from '@lab/datasets/iris';
@@ -45,7 +45,7 @@ describe('crossValidate', () => {
     const groups = Array.from({ length: iris.nSamples }, (_, i) => `g${Math.floor(i / 10)}`);
     const byName = await crossValidate({ ...base, splitter: { type: 'groupKFold', nSplits: 3 }, groups });
     const direct = groupKFold({ nSplits: 3 });
-    const own = await crossValidate({ ...base, splitter: { nSplits: direct.nSplits, split: (input) => direct.split({ ...input, groups }) } });
+    const own = await crossValidate({ ...base, splitter: { nSplits: direct.nSplits, split: (input: SplitInput) => direct.split({ ...input, groups }) } });
     expect(strip(byName)).toEqual(strip(own));
     expect(byName.folds.map((f) => f.nTest)).toEqual([50, 50, 50]);
     const search = await gridSearch({ ...base, splitter: 'groupKFold', groups, params: { 'fit.lr': [0.05] }, refit: false });
