@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRegistry, type Plugin, type Registry } from '@lab/core';
-import { groupSplitPlugin } from '@lab/data-split/groups/plugin';
+import { groupSplitPlugin } from '@lab/data-split/groups-plugin';
 import { dataSplitPlugin } from '@lab/data-split/plugin';
 import { lossesPlugin } from '@lab/losses';
 import { metricsPlugin } from '@lab/metrics/plugin';

@@ -38,10 +38,9 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 /**
- * The public entry points of a package, "." first: `{ subpath: 'scores', name: 'scores', file: <pkgDir>/src/scores.ts }`
- * for the export "./scores" (subpath '' for "."); a nested subpath such as "./groups/plugin" comes from
- * src/groups-plugin.ts and gets the page groups-plugin.md (`name`). A subpath without its source file
- * fails the build rather than silently leaving a gap in the reference.
+ * The public entry points of a package, "." first: `{ subpath: 'scores', file: <pkgDir>/src/scores.ts }`
+ * for the export "./scores" (subpath '' for "."). A subpath without its source file fails the build
+ * rather than silently leaving a gap in the reference.
  */
 function entryPoints(pkg, pkgDir) {
   const keys = pkg.exports && typeof pkg.exports === 'object' && !Array.isArray(pkg.exports) && Object.keys(pkg.exports).some((k) => k.startsWith('.')) ? Object.keys(pkg.exports) : ['.'];
@@ -49,15 +48,14 @@ function entryPoints(pkg, pkgDir) {
   for (const key of keys) {
     if (key === './package.json') continue;
     const subpath = key === '.' ? '' : key.replace(/^\.\//, '');
-    if (!/^(?:[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)*)?$/.test(subpath) || subpath === 'index') {
+    if (!/^(?:[a-z0-9][a-z0-9-]*)?$/.test(subpath) || subpath === 'index') {
       throw new Error(`api.mjs: ${pkg.name} exports "${key}", which the API reference cannot map to src/<name>.ts`);
     }
-    const name = subpath.replaceAll('/', '-');
-    const file = join(pkgDir, 'src', `${name || 'index'}.ts`);
+    const file = join(pkgDir, 'src', `${subpath || 'index'}.ts`);
     if (!existsSync(file)) throw new Error(`api.mjs: ${pkg.name} exports "${key}" but ${file} does not exist`);
-    entries.push({ subpath, name, file });
+    entries.push({ subpath, file });
   }
-  if (!entries.some((e) => e.subpath === '')) entries.unshift({ subpath: '', name: '', file: join(pkgDir, 'src', 'index.ts') });
+  if (!entries.some((e) => e.subpath === '')) entries.unshift({ subpath: '', file: join(pkgDir, 'src', 'index.ts') });
   return entries.sort((a, b) => (a.subpath === '' ? -1 : b.subpath === '' ? 1 : 0));
 }
 
@@ -112,21 +110,21 @@ function document({ slug, pkgDir }) {
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`api.mjs: TypeDoc failed for ${pkg.name} (exit ${code})`));
       const subpaths = entries.filter((e) => e.subpath !== '');
-      for (const { subpath, name } of entries) {
-        const page = join(dest, `${name || 'index'}.md`);
+      for (const { subpath } of entries) {
+        const page = join(dest, `${subpath || 'index'}.md`);
         if (!existsSync(page)) return reject(new Error(`api.mjs: TypeDoc wrote no ${page} for ${pkg.name}${subpath ? `/${subpath}` : ''}`));
       }
       // Title each page with its import path; the package page lists its subpaths.
       retitle(
         join(dest, 'index.md'),
         pkg.name,
-        subpaths.length === 0 ? [] : ['Entry points: ' + [`\`${pkg.name}\` (this page)`, ...subpaths.map((e) => `[\`${pkg.name}/${e.subpath}\`](./${e.name}.md)`)].join(', ') + '.'],
+        subpaths.length === 0 ? [] : ['Entry points: ' + [`\`${pkg.name}\` (this page)`, ...subpaths.map((e) => `[\`${pkg.name}/${e.subpath}\`](./${e.subpath}.md)`)].join(', ') + '.'],
       );
-      for (const { subpath, name } of subpaths) retitle(join(dest, `${name}.md`), `${pkg.name}/${subpath}`);
+      for (const { subpath } of subpaths) retitle(join(dest, `${subpath}.md`), `${pkg.name}/${subpath}`);
       mkdirSync(join(out, slug), { recursive: true });
       for (const f of readdirSync(dest)) renameSync(join(dest, f), join(out, slug, f));
       resolve(
-        [`| [${pkg.name}](./${slug}/) | ${pkg.description ?? ''} |`, ...subpaths.map((e) => `| [${pkg.name}/${e.subpath}](./${slug}/${e.name}.md) | ${summary(e.file, `${pkg.name}/${e.subpath}`)} |`)].join('\n'),
+        [`| [${pkg.name}](./${slug}/) | ${pkg.description ?? ''} |`, ...subpaths.map((e) => `| [${pkg.name}/${e.subpath}](./${slug}/${e.subpath}.md) | ${summary(e.file, `${pkg.name}/${e.subpath}`)} |`)].join('\n'),
       );
     });
   });

@@ -1,5 +1,5 @@
 /**
- * `@lab/data-split/groups/plugin`: the group splitters of `@lab/data-split/groups` as
+ * `@lab/data-split/groups-plugin`: the group splitters of `@lab/data-split/groups` as
  * `defineSplitter` definitions and as one plugin, `groupSplitPlugin`. Each definition shares its
  * params spec and `create` with the plain factory of the same name (see its TSDoc for the rule,
  * defaults, errors and reference).

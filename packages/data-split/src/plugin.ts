@@ -6,7 +6,7 @@
  * name in `@lab/data-split` (see its TSDoc for the rule, defaults, errors and reference).
  *
  * The two group splitters follow their factories: their definitions and `groupSplitPlugin` are in
- * `@lab/data-split/groups/plugin`, so that a registry without group splits does not ship their
+ * `@lab/data-split/groups-plugin`, so that a registry without group splits does not ship their
  * fold-balancing code. `createRegistry().use(dataSplitPlugin).use(groupSplitPlugin)` has all 14.
  */
 import { bootstrapParts } from './bootstrap';
@@ -56,7 +56,7 @@ export const bootstrapSplitter = /* @__PURE__ */ define(bootstrapParts, 'Resampl
 /**
  * The 12 splitters of `@lab/data-split` as a plugin: `createRegistry().use(dataSplitPlugin)`, then
  * `registry.build('splitter', { type: 'kFold', nSplits: 5 })`. Add `groupSplitPlugin` (from
- * `@lab/data-split/groups/plugin`) for `groupKFold` and `stratifiedGroupKFold`.
+ * `@lab/data-split/groups-plugin`) for `groupKFold` and `stratifiedGroupKFold`.
  */
 export const dataSplitPlugin = /* @__PURE__ */ splitterPlugin('@lab/data-split', [
   trainTestSplitSplitter,

@@ -1,5 +1,5 @@
 import { createRegistry, InvalidArgumentError, type Plugin, type Registry } from '@lab/core';
-import { groupSplitPlugin } from '@lab/data-split/groups/plugin';
+import { groupSplitPlugin } from '@lab/data-split/groups-plugin';
 import { dataSplitPlugin } from '@lab/data-split/plugin';
 import { lossesPlugin } from '@lab/losses';
 import { metricsPlugin } from '@lab/metrics/plugin';
