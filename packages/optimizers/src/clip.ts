@@ -5,13 +5,16 @@ import { scalar, valueAt } from './util';
 
 /**
  * The norm of all arrays seen as one vector, computed as PyTorch's `clip_grad_norm_` does: the
- * `p`-norm of the per-array `p`-norms; `normType = Infinity` gives `max |g|`.
+ * `p`-norm of the per-array `p`-norms; `normType = Infinity` gives `max |g|`. As in PyTorch
+ * 1.13, whose norm kernel takes `p` as a float32, a `p` other than 1, 2 and Infinity is rounded
+ * to float32 first (p = 2.7 computes with 2.700000047...).
  *
  * @example
  * globalNorm([Float64Array.of(3), Float64Array.of(4)]); // 5
  */
 export function globalNorm(arrays: readonly FloatArray[], normType = 2): number {
   if (!(normType > 0)) throw new InvalidArgumentError('normType', normType, 'a number > 0 or Infinity');
+  const p = Math.fround(normType);
   const norm = (xs: ArrayLike<number>): number => {
     let s = 0;
     if (normType === Infinity) {
@@ -20,9 +23,9 @@ export function globalNorm(arrays: readonly FloatArray[], normType = 2): number 
     }
     for (let j = 0; j < xs.length; j++) {
       const a = Math.abs(xs[j]);
-      s += normType === 2 ? a * a : normType === 1 ? a : a ** normType;
+      s += normType === 2 ? a * a : normType === 1 ? a : a ** p;
     }
-    return normType === 2 ? Math.sqrt(s) : normType === 1 ? s : s ** (1 / normType);
+    return normType === 2 ? Math.sqrt(s) : normType === 1 ? s : s ** (1 / p);
   };
   return norm(arrays.map(norm));
 }

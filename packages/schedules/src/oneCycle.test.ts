@@ -32,8 +32,15 @@ describe('oneCycle', () => {
   test('rejects bad parameters', () => {
     rejects(() => oneCycle({ maxValue: 1, totalSteps: 0 }), 'totalSteps');
     rejects(() => oneCycle({ maxValue: 1, totalSteps: 10, pctStart: 1.5 }), 'pctStart');
-    rejects(() => oneCycle({ maxValue: 1, totalSteps: 10, pctStart: 0.1 }), 'pctStart'); // empty first phase
+    // phase 1 starts and ends at step 0, where torch raises ZeroDivisionError: refused on construction
+    rejects(() => oneCycle({ maxValue: 1, totalSteps: 10, pctStart: 0.1 }), 'pctStart');
     rejects(() => oneCycle({ maxValue: 1, totalSteps: 10, annealStrategy: 'exp' as 'cos' }), 'annealStrategy');
     rejects(() => oneCycle({ maxValue: 1, totalSteps: 10, divFactor: 0 }), 'divFactor');
+  });
+  test('a phase without steps is skipped, as in torch (values recorded from PyTorch 1.13)', () => {
+    const zero = oneCycle({ maxValue: 1, totalSteps: 5, pctStart: 0, annealStrategy: 'linear', divFactor: 2, finalDivFactor: 1 });
+    expect([0, 1, 2, 3, 4].map(zero)).toEqual([0.9, 0.8, 0.7, 0.6, 0.5].map((v) => expect.closeTo(v, 15)));
+    const late = oneCycle({ maxValue: 1, totalSteps: 10, pctStart: 0.6, threePhase: true, annealStrategy: 'linear', divFactor: 2, finalDivFactor: 1 });
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(late)).toEqual([0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 0.9, 0.8, 0.7, 0.6].map((v) => expect.closeTo(v, 15)));
   });
 });

@@ -34,18 +34,19 @@ function cycle({ totalSteps, pctStart = 0.3, annealStrategy = 'cos', threePhase 
   if (num('pctStart', pctStart, 0) > 1) fail('pctStart', pctStart, 'a fraction in [0, 1]');
   const linear = oneOf('annealStrategy', annealStrategy, ['cos', 'linear']);
   const ends = threePhase ? [pctStart * T - 1, 2 * pctStart * T - 2, T - 1] : [pctStart * T - 1, T - 1];
-  ends.forEach((e, i) => {
-    if (e <= (i ? ends[i - 1] : 0)) fail('pctStart', pctStart, 'leaving each phase a step');
-  });
-  return guardInt((t) => {
+  const f = guardInt((t) => {
     if (t > T) fail('step', t, `<= totalSteps (${T})`);
     let i = 0;
     while (i < ends.length - 1 && t > ends[i]) i++;
     const start = i ? ends[i - 1] : 0;
+    // torch divides by zero here (ZeroDivisionError): a phase that starts and ends at this step
+    if (ends[i] === start) fail('pctStart', pctStart, `leaving phase ${i + 1} a step`);
     const pct = (t - start) / (ends[i] - start);
     const [a, b] = [points[i], points[i + 1]];
     return linear ? (b - a) * pct + a : b + ((a - b) / 2) * (Math.cos(Math.PI * pct) + 1);
   });
+  f(0); // torch computes step 0 on construction, so an empty first phase fails here
+  return f;
 }
 
 /**
@@ -57,7 +58,11 @@ function cycle({ totalSteps, pctStart = 0.3, annealStrategy = 'cos', threePhase 
  * Defaults: `pctStart = 0.3`, `annealStrategy = 'cos'`, `divFactor = 25`, `finalDivFactor = 1e4`,
  * `threePhase = false`. Integer steps only; like torch, step `totalSteps` extrapolates the last
  * phase and any later step throws InvalidArgumentError. Uses torch's expression order (matches it
- * to within a few ulps). Unlike torch, a `pctStart` that leaves a phase without steps (e.g. 0) is rejected.
+ * to within a few ulps). Like torch, a `pctStart` that leaves a phase without steps is allowed (the
+ * steps fall in the neighbouring phase, e.g. `pctStart: 0` starts annealing from `maxValue` at
+ * once, and a three-phase `pctStart > 0.5` never reaches the third phase); a step whose phase
+ * starts and ends at that step, where torch divides by zero, throws InvalidArgumentError (step 0
+ * on construction).
  *
  * Reference: Smith & Topin, "Super-Convergence: Very Fast Training of Neural Networks Using Large
  * Learning Rates", 2017; PyTorch `OneCycleLR`.
