@@ -154,7 +154,9 @@ const r2Params = {
 /**
  * Coefficient of determination `R^2 = 1 - sum w (y - yhat)^2 / sum w (y - mean(y))^2` per output,
  * averaged uniformly, by output variance (`'variance_weighted'`) or by given weights. Fewer than
- * two samples: NaN and a warning.
+ * two samples: NaN and a warning. A constant `yTrue` has variance exactly 0 here, also with sample
+ * weights (scikit-learn's weighted mean rounds, so it may see a variance of ~1e-31 and return a
+ * huge negative R^2 such as -4e31 instead of `-Infinity`, or 0 with `forceFinite`).
  *
  * Defaults: `multioutput` = 'uniform_average', `forceFinite` = true.
  *

@@ -1,7 +1,8 @@
 /**
- * The randomised differential cases (differential/record.py: every hyperparameter drawn at random,
- * recorded from PyTorch 1.13 in the shared fixture format), run with the same handlers and runner
- * as the shared fixtures: `pnpm conformance tools/conformance/differential`.
+ * The randomised differential cases (differential/record.py and record_metrics.py: every
+ * hyperparameter and input drawn at random, recorded from PyTorch 1.13 and scikit-learn 1.2 in the
+ * shared fixture format), run with the same handlers and runner as the shared fixtures:
+ * `pnpm conformance tools/conformance/differential`.
  */
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
@@ -13,7 +14,8 @@ const dir = fileURLToPath(new URL('../differential', import.meta.url));
 test.each([
   ['optimizers', 200],
   ['schedules', 150],
-] as const)('every randomised %s case matches PyTorch 1.13 (float64)', (family, count) => {
+  ['metrics', 450],
+] as const)('every randomised %s case matches the reference (float64)', (family, count) => {
   const results = runFixtures(loadFixtures(dir, [family]), families);
   expect(results.length).toBe(count);
   expect(formatReport(results)).toBe(`${count} passed, 0 failed`);

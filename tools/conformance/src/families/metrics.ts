@@ -5,7 +5,8 @@
  * Each handler calls the one-shot function with the fixture's data arguments and translates
  * scikit-learn's snake_case kwargs to lab's camelCase options (`None` stays `null`, which lab reads
  * as "left out" or "per class" as scikit-learn does). Floats compare within SINGLE_SHOT; integer
- * counts (confusion matrices, supports, `normalize=False` counts) must match exactly.
+ * counts (confusion matrices, supports, `normalize=False` counts) must match exactly when unweighted;
+ * with `sample_weight` they are float sums and compare within SINGLE_SHOT like the rest.
  *
  * One deliberate translation: for a single class in y_true, scikit-learn 1.2 (the reference here)
  * raises, while current scikit-learn returns NaN with a warning, which is lab's default. The
@@ -43,15 +44,17 @@ const scalar =
     return integerWhen?.(o) ? count(c, got) : value(c, got);
   };
 
-const unnormalized = (o: Record<string, unknown>) => o.normalize === false;
+const unweighted = (o: Record<string, unknown>) => o.sampleWeight == null;
+const unnormalized = (o: Record<string, unknown>) => o.normalize === false && unweighted(o);
 
 /** A handler comparing named fields of a result object. */
 const fields =
   (fn: Fn, b: string, names: string[], integer: string[] = []) =>
   (c: FixtureCase): Mismatch[] => {
-    const got = fn(input(c, 'y_true'), input(c, b), options(c) as never) as Record<string, unknown>;
+    const o = options(c);
+    const got = fn(input(c, 'y_true'), input(c, b), o as never) as Record<string, unknown>;
     return names.flatMap((k) =>
-      c.expected[k] === null ? exact(k, null, got[k]) : integer.includes(k) ? exact(k, c.expected[k], got[k]) : close(k, c.expected[k], got[k]),
+      c.expected[k] === null ? exact(k, null, got[k]) : integer.includes(k) && unweighted(o) ? exact(k, c.expected[k], got[k]) : close(k, c.expected[k], got[k]),
     );
   };
 
@@ -63,7 +66,7 @@ export const handlers: Handlers = {
   'sklearn.metrics.f1_score': scalar(m.f1Score as Fn),
   'sklearn.metrics.fbeta_score': scalar(m.fbetaScore as Fn),
   'sklearn.metrics.precision_recall_fscore_support': fields(m.precisionRecallFscoreSupport as Fn, 'y_pred', ['precision', 'recall', 'fscore', 'support'], ['support']),
-  'sklearn.metrics.confusion_matrix': scalar(m.confusionMatrix as Fn, 'y_true', 'y_pred', {}, (o) => o.normalize == null),
+  'sklearn.metrics.confusion_matrix': scalar(m.confusionMatrix as Fn, 'y_true', 'y_pred', {}, (o) => o.normalize == null && unweighted(o)),
   'sklearn.metrics.balanced_accuracy_score': scalar(m.balancedAccuracyScore as Fn),
   'sklearn.metrics.matthews_corrcoef': scalar(m.matthewsCorrcoef as Fn),
   'sklearn.metrics.cohen_kappa_score': scalar(m.cohenKappaScore as Fn, 'y1', 'y2'),
