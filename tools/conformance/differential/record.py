@@ -204,6 +204,40 @@ def schedule_case(i):
     }
 
 
+def plateau_case(i):
+    seed = 2026 + i
+    rng = np.random.default_rng(seed)
+    mode = ["min", "max"][int(rng.integers(0, 2))]
+    kwargs = {"mode": mode, "factor": float(rng.uniform(0.05, 0.9)), "patience": int(rng.integers(0, 6)),
+              "threshold": log_uniform(rng, 1e-5, 0.1), "threshold_mode": ["rel", "abs"][int(rng.integers(0, 2))],
+              "cooldown": int(rng.integers(0, 5)), "min_lr": maybe(rng, 0.5, log_uniform(rng, 1e-6, 1e-2)), "eps": maybe(rng, 0.3, log_uniform(rng, 1e-9, 1e-3), 1e-8)}
+    base_lr = log_uniform(rng, 1e-3, 1.0)
+    n = int(rng.integers(20, 80))
+    drift = -1 if mode == "min" else 1
+    # a noisy trend with plateaus and rounded values (exact ties hit the threshold comparisons)
+    metrics = np.round(1 + drift * np.cumsum(rng.uniform(-0.02, 0.03, n) * (rng.random(n) < 0.6)), int(rng.integers(2, 5)))
+    metrics = [float(m) for m in metrics]
+    p = torch.nn.Parameter(torch.zeros(1))
+    opt = torch.optim.SGD([p], lr=base_lr)
+    sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, **kwargs)
+    lrs = []
+    for t in range(n):
+        lrs.append(num(opt.param_groups[0]["lr"]))
+        opt.step()
+        sched.step(metrics[t])
+    return {
+        "id": f"schedules/ReduceLROnPlateau/random-{i}",
+        "call": {"torch": S + "ReduceLROnPlateau", "kwargs": kwargs},
+        "optimizer": {"torch": "torch.optim.SGD", "kwargs": {"lr": base_lr}},
+        "base_lr": base_lr,
+        "dtype": "float64 (python float)",
+        "n_scheduler_steps": n,
+        "metrics": metrics,
+        "step_protocol": "for t in range(n): observe lr; optimizer.step(); scheduler.step(metrics[t])",
+        "expected": {"lr_before_step": lrs, "lr_after_last_step": num(opt.param_groups[0]["lr"])},
+    }
+
+
 def write(family, cases):
     doc = {"generator": GENERATOR, "family": family, "nonfinite_encoding": {"NaN": "NaN", "+inf": "Infinity", "-inf": "-Infinity"}, "cases": cases}
     with open(os.path.join(HERE, f"{family}.json"), "w") as f:
@@ -216,4 +250,4 @@ if __name__ == "__main__":
     write("optimizers", [optimizer_case(i, names[i % len(names)]) for i in range(180)] + [clip_case(1000 + i) for i in range(20)])
     import warnings
     warnings.simplefilter("ignore")
-    write("schedules", [schedule_case(i) for i in range(150)])
+    write("schedules", [schedule_case(i) for i in range(150)] + [plateau_case(500 + i) for i in range(50)])

@@ -13,7 +13,7 @@ const dir = fileURLToPath(new URL('../differential', import.meta.url));
 
 test.each([
   ['optimizers', 200],
-  ['schedules', 150],
+  ['schedules', 200],
   ['losses', 240],
   ['metrics', 450],
 ] as const)('every randomised %s case matches the reference (float64)', (family, count) => {
