@@ -1,6 +1,7 @@
 import type { Registry } from '@lab/core';
 import type { Chart, Table } from './output';
 import { renderChart, renderTable, toJson } from './output';
+import { asFlagError } from './errors';
 import { writeReport } from './report';
 
 export interface Io {
@@ -32,7 +33,7 @@ export async function emit(
   opts: GlobalOptions,
   result: { title: string; json: unknown; tables?: Table[]; charts?: Chart[]; text?: string[]; summary?: Record<string, unknown> },
 ): Promise<void> {
-  if (opts.report) await writeReport(opts.report, result.title, result.charts ?? [], result.tables ?? [], result.summary ?? {});
+  if (opts.report) await writeReport(opts.report, result.title, result.charts ?? [], result.tables ?? [], result.summary ?? {}).catch((e) => Promise.reject(asFlagError('--report', e)));
   if (opts.json) {
     ctx.io.stdout(toJson(result.json));
     return;

@@ -14,7 +14,8 @@ import { registerSchedule } from './commands/schedule';
 import { registerSurface } from './commands/surface';
 import { registerTrainCommands } from './commands/train';
 import type { Context, Io } from './context';
-import { EXIT, UsageError } from './errors';
+import { checkWritable } from '@lab/train/node';
+import { asFlagError, EXIT, UsageError } from './errors';
 import { kebab, peekAll, peekFlag } from './spec-options';
 import { registryWith } from './registry';
 
@@ -76,6 +77,15 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal 
       .option('--plugin <path-or-package>', 'load a third-party plugin (repeatable); never loaded from the current folder unless named', (v: string, all: string[]) => [...all, v], [] as string[])
       .option('--config <file.json>', 'read plugins and options from a JSON file: { "plugins": [...], "train": { ... } }')
       .showHelpAfterError(false)
+      .hook('preAction', () => {
+        // a --report path that cannot be written fails now, not after the run
+        const report = program.opts<{ report?: string }>().report;
+        try {
+          if (report) checkWritable(report);
+        } catch (e) {
+          throw asFlagError('--report', e);
+        }
+      })
       .exitOverride()
       .configureOutput({
         writeOut: (s) => io.stdout(s.replace(/\n$/, '')),

@@ -15,7 +15,7 @@ import { createModel, evaluate, fit, type Evaluation, type FitConfig, type FitEv
 import { fileCheckpoint, loadCheckpoint } from '@lab/train/node';
 import type { Context } from './context';
 import { loadData, parseFraction, splitData, type Splits } from './data';
-import { UsageError } from './errors';
+import { asFlagError, UsageError } from './errors';
 import { addSpecOptions, num, peekFlag, readSpecOptions } from './spec-options';
 
 export { num } from './spec-options';
@@ -256,9 +256,14 @@ export async function runTraining(
   const model = createModel(spec, { nFeatures: dataset.nFeatures, nOutputs: spec.type === 'logistic' ? 1 : classify ? dataset.nClasses : 1, seed: config.seed });
   const patience = num('--patience', f.patience, { min: 1, int: true });
 
-  const checkpoint = f.checkpoint ? fileCheckpoint(f.checkpoint, { everyEpoch: true }) : undefined;
-  const resume = f.resume ? (f.checkpoint ? await loadCheckpoint(f.checkpoint) : undefined) : undefined;
   if (f.resume && !f.checkpoint) throw new UsageError('--resume needs --checkpoint <file> to resume from');
+  let checkpoint: ReturnType<typeof fileCheckpoint> | undefined;
+  try {
+    checkpoint = f.checkpoint ? fileCheckpoint(f.checkpoint, { everyEpoch: true }) : undefined;
+  } catch (e) {
+    throw asFlagError('--checkpoint', e);
+  }
+  const resume = f.resume && f.checkpoint ? await loadCheckpoint(f.checkpoint).catch((e) => Promise.reject(asFlagError('--checkpoint', e))) : undefined;
 
   const result = await fit({
     ...config,

@@ -113,6 +113,19 @@ describe('lab train', () => {
     expect(out.test.loss).toBe(uninterrupted.test.loss);
   });
 
+  test('a checkpoint or report path that cannot be used is one clear line and exit 2, before any training', async () => {
+    const quick = ['train', '--data', 'iris', '--model', 'softmax', '--epochs', '1', '--no-progress'];
+    const missing = join(tmp, 'no-such-folder', 'run.ckpt');
+    const noFolder = await lab([...quick, '--checkpoint', missing]);
+    expect(expectUsageError(noFolder)).toBe(`lab: --checkpoint ${missing}: must be a file in an existing, writable folder`);
+    expect(noFolder.stdout).toBe(''); // nothing trained
+    expect(expectUsageError(await lab([...quick, '--checkpoint', tmp]))).toMatch(/--checkpoint .*: must be a file in an existing, writable folder/);
+    expect(expectUsageError(await lab([...quick, '--checkpoint', join(tmp, 'never-written.ckpt'), '--resume']))).toMatch(/--checkpoint .*never-written\.ckpt: must be a readable checkpoint file \(ENOENT\)/);
+    const report = await lab(['--report', join(tmp, 'no-such-folder', 'r.html'), ...quick]);
+    expect(expectUsageError(report)).toMatch(/--report .*r\.html: must be a file in an existing, writable folder/);
+    expect(report.stdout).toBe('');
+  });
+
   test('resuming with a different plan is refused clearly', async () => {
     const ckpt = join(tmp, 'plan.ckpt');
     const base = ['train', '--data', 'iris', '--model', 'softmax', '--epochs', '2', '--no-progress', '--checkpoint', ckpt];

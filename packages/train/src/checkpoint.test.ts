@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isLabError, StateMismatchError } from '@lab/core';
+import { InvalidArgumentError, isLabError, StateMismatchError } from '@lab/core';
 import { makeMoons } from '@lab/datasets';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
 import { fit } from './fit';
@@ -79,6 +79,24 @@ describe('checkpoints', () => {
     expect(await readdir(dir)).toEqual(['run.ckpt']); // no temporary files left
     await writeFile(path, (await readFile(path)).subarray(0, 100));
     await expect(loadCheckpoint(path)).rejects.toThrow(StateMismatchError);
+  });
+
+  it('a path that cannot be written or read fails with a lab error naming it, before training', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab-train-paths-'));
+    for (const bad of [join(dir, 'missing', 'run.ckpt'), dir, '']) {
+      const e = (() => {
+        try {
+          fileCheckpoint(bad);
+        } catch (x) {
+          return x;
+        }
+      })();
+      expect(e).toBeInstanceOf(InvalidArgumentError);
+      expect((e as InvalidArgumentError).argument).toBe('path');
+    }
+    await expect(saveCheckpoint(join(dir, 'missing', 'x.ckpt'), await snapshot())).rejects.toThrow(InvalidArgumentError);
+    await expect(loadCheckpoint(join(dir, 'none.ckpt'))).rejects.toThrow(/path must be a readable checkpoint file \(ENOENT\)/);
+    expect(await readdir(dir)).toEqual([]); // nothing written
   });
 
   it('a process killed while writing never leaves a corrupt file', async () => {

@@ -2,6 +2,7 @@
  * `@lab/train/node`: the Node-only parts: checkpoint files written atomically and the worker-thread
  * pool for cross-validation and search. The main entry stays browser-safe.
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -17,6 +18,26 @@ import type { Checkpoint, CheckpointOptions } from './types';
 let counter = 0;
 
 /**
+ * Check, before anything is written, that `path` can be a file: its folder exists and is writable,
+ * and `path` is not a folder. Throws InvalidArgumentError naming `path`; returns the path.
+ *
+ * @example
+ * checkWritable('runs/report.html'); // throws now if runs/ is missing, not after an hour of training
+ */
+export function checkWritable(path: unknown): string {
+  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', path, 'a file path');
+  let ok: boolean;
+  try {
+    ok = statSync(dirname(path)).isDirectory() && !statSync(path, { throwIfNoEntry: false })?.isDirectory();
+    accessSync(dirname(path), constants.W_OK);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new InvalidArgumentError('path', path, 'a file in an existing, writable folder');
+  return path;
+}
+
+/**
  * Write bytes to `path` atomically: into a temporary file in the same folder, flushed to disk
  * (fsync), then renamed over `path` (and the folder synced), so a crash at any moment leaves either
  * the old file or the new one, never a partial file. The temporary file is removed on failure.
@@ -25,7 +46,7 @@ let counter = 0;
  * await writeFileAtomic('run.ckpt', bytes);
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', path, 'a file path');
+  checkWritable(path);
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
   const fh = await open(tmp, 'w', 0o644);
@@ -60,24 +81,30 @@ export async function saveCheckpoint(path: string, checkpoint: Checkpoint | Uint
 
 /**
  * Read and verify a checkpoint file (magic, lengths, CRC-32); a truncated or corrupted file throws
- * StateMismatchError. Pass the result (or the file's bytes) to `fit({ resume })`.
+ * StateMismatchError, a missing or unreadable one InvalidArgumentError. Pass the result (or the
+ * file's bytes) to `fit({ resume })`.
  *
  * @example
  * const result = await fit({ ...options, resume: await loadCheckpoint('runs/mlp.ckpt') });
  */
 export async function loadCheckpoint(path: string): Promise<Checkpoint> {
-  return decodeCheckpoint(new Uint8Array(await readFile(path)));
+  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', path, 'a file path');
+  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+    throw new InvalidArgumentError('path', path, `a readable checkpoint file (${e.code ?? e.message})`);
+  });
+  return decodeCheckpoint(new Uint8Array(bytes));
 }
 
 /**
  * `fit`'s `checkpoint` option writing to a file atomically: `{ everySteps, everyEpoch, write }`.
- * A checkpoint is also written when the run is aborted and at the end.
+ * A checkpoint is also written when the run is aborted and at the end. The folder is checked here,
+ * so a path that cannot be written fails before training starts, not after the first epoch.
  *
  * @example
  * await fit({ ...options, checkpoint: fileCheckpoint('runs/mlp.ckpt', { everyEpoch: true }), signal });
  */
 export function fileCheckpoint(path: string, options: Omit<CheckpointOptions, 'write'> = {}): CheckpointOptions {
-  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError('path', path, 'a file path');
+  checkWritable(path);
   return { ...options, write: (bytes) => writeFileAtomic(path, bytes) };
 }
 
