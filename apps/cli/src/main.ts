@@ -90,7 +90,8 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal 
       .configureOutput({
         writeOut: (s) => io.stdout(s.replace(/\n$/, '')),
         writeErr: (s) => io.stderr(s.replace(/\n$/, '')),
-        outputError: (s, write) => write(`lab: ${s.replace(/^error: /, '').trim()}\n`),
+        // one line, with commander's "(Did you mean ...?)" suggestion joined on
+        outputError: (s, write) => write(`lab: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
       });
     registerList(program, ctx);
     registerSchedule(program, ctx, args);

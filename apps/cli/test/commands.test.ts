@@ -160,5 +160,7 @@ describe('unknown commands and options', () => {
   test('one clear line, exit 2', async () => {
     expect(expectUsageError(await lab(['frobnicate']))).toMatch(/unknown command 'frobnicate'/);
     expect(expectUsageError(await lab(['list', '--frob']))).toMatch(/unknown option '--frob'/);
+    // commander's suggestion stays on the same line
+    expect(expectUsageError(await lab(['train', '--epoch', '2']))).toBe("lab: unknown option '--epoch' (Did you mean --epochs?)");
   });
 });
