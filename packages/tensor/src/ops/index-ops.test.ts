@@ -32,10 +32,19 @@ describe('gather / indexSelect / oneHot', () => {
     expect(oneHot(new Int32Array([1]), 2, { dtype: 'float64' }).dtype).toBe('float64');
   });
 
+  test('a tensor index smaller than the input on the other axes reads their leading entries, as torch.gather', () => {
+    // torch.gather(torch.tensor([[1., 2, 3], [4, 5, 6]]), 1, torch.tensor([[2, 0, 0]])) == [[3, 1, 1]]
+    const x = tensor([[1, 2, 3], [4, 5, 6]], { requiresGrad: true });
+    const out = x.gather(1, tensor([[2, 0, 0]]));
+    expect(out.toArray()).toEqual([[3, 1, 1]]);
+    out.sum().backward();
+    expect(x.grad?.toArray()).toEqual([[2, 0, 1], [0, 0, 0]]);
+  });
+
   test('out-of-range, fractional or mis-sized indices fail loudly', () => {
     expect(() => m().gather(1, [3, 0])).toThrow('gather: index[0] must be an integer in [0, 3), got 3');
     expect(() => m().gather(1, [0, 1, 2])).toThrow(/gather: shapes \[2, 3\] and \[3\] do not fit/);
-    expect(() => m().gather(1, tensor([[0, 1, 2]]))).toThrow(/must match on every axis except 1/);
+    expect(() => m().gather(1, tensor([[0], [1], [2]]))).toThrow(/gather: shapes \[2, 3\] and \[3, 1\] must have index sizes <= input sizes on every axis except 1/);
     expect(() => m().indexSelect(0, [-1])).toThrow(/indexSelect: indices\[0\]/);
     expect(() => oneHot([0.5], 2)).toThrow(/integer/);
     expect(() => oneHot([0], 0)).toThrow(/numClasses/);

@@ -28,8 +28,9 @@ function toIndices(argument: string, index: IndexLike, limit: number): Int32Arra
 
 /**
  * `out[i][j][k] = x[i][index[i][j][k]][k]` for `axis = 1` (likewise for any axis), PyTorch's
- * `gather`. `index` has `x`'s shape except along `axis`, where it has any length `k`; a flat
- * `index` is read in row-major order with `k = index.length / (x.size / x.shape[axis])`.
+ * `gather`. A tensor `index` has `x`'s rank, any length `k` along `axis` and, as in PyTorch, at
+ * most `x`'s size along every other axis (the output has `index`'s shape); a flat `index` is read
+ * in row-major order with `x`'s shape except along `axis`, `k = index.length / (x.size / x.shape[axis])`.
  * The gradient scatters back (adding where an index repeats).
  *
  * @example
@@ -39,12 +40,16 @@ function toIndices(argument: string, index: IndexLike, limit: number): Int32Arra
 export function gather(x: Tensor, axis: number, index: IndexLike): Tensor {
   const a = normAxis('gather: axis', axis, x.rank);
   checkIndexType('gather: index', index);
+  if (index instanceof Tensor && index.rank === x.rank) {
+    if (index.shape.some((d, i) => i !== a && d > x.shape[i]))
+      throw new ShapeMismatchError('gather', [x.shape, index.shape], `must have index sizes <= input sizes on every axis except ${a}`);
+    // PyTorch reads only the leading index.shape[i] entries of each other axis: gather from that window
+    if (index.shape.some((d, i) => i !== a && d < x.shape[i])) x = x.slice(x.shape.map(() => 0), index.shape.map((d, i) => (i === a ? x.shape[a] : d)));
+  }
   const others = x.shape[a] === 0 ? 0 : x.size / x.shape[a];
   const length = index instanceof Tensor ? index.size : (index as ArrayLike<number>)?.length;
   const shape = x.shape.slice();
   shape[a] = others === 0 ? 0 : length / others;
-  if (index instanceof Tensor && index.rank === x.rank && index.shape.some((d, i) => i !== a && d !== x.shape[i]))
-    throw new ShapeMismatchError('gather', [x.shape, index.shape], `must match on every axis except ${a}`);
   if (!Number.isInteger(shape[a]))
     throw new ShapeMismatchError('gather', [x.shape, [length]], `do not fit: index needs a multiple of ${others} entries (shape ${fmt(x.shape)} without axis ${a})`);
   const idx = toIndices('gather: index', index, x.shape[a]);
