@@ -4,7 +4,8 @@ Randomised differential cases for the metrics family, recorded from Debian's sci
 them: `pnpm conformance tools/conformance/differential --family metrics`.
 
 Inputs and keyword arguments are drawn at random (seeded: numpy default_rng(4000 + i)): label sets
-with classes missing from one side, string labels, sample weights, every average, label subsets,
+with classes missing from one side, string labels, 1024+ samples (every tenth label case), sample
+weights, every average, label subsets,
 zero_division, normalisation, tied scores, multiclass AUC, multi-output regression. Where
 scikit-learn raises, the case expects an error. Re-running writes a byte-identical file.
 
@@ -57,10 +58,10 @@ SCORE_FNS = ["roc_auc_score", "roc_curve", "precision_recall_curve", "average_pr
 REG_FNS = ["r2_score", "mean_squared_error", "mean_absolute_error"]
 
 
-def label_case(rng, fn):
-    n = int(rng.integers(1, 30))
+def label_case(rng, fn, large=False):
+    n = int(rng.integers(1, 30)) if not large else int(rng.integers(1024, 2048))
     k = int(rng.integers(2, 5))
-    strings = bool(rng.random() < 0.25)
+    strings = bool(rng.random() < 0.25) and not large
     y_true, y_pred = labels_of(rng, n, k, strings), labels_of(rng, n, k + int(rng.integers(0, 2)), strings)
     sw = weights(rng, n)
     present = sorted(set(y_true) | set(y_pred), key=lambda v: (str(type(v)), v))
@@ -193,7 +194,11 @@ def case(i):
     rng = np.random.default_rng(4000 + i)
     group = [LABEL_FNS, SCORE_FNS, REG_FNS][i % 3]
     fn = group[int(rng.integers(0, len(group)))]
-    inputs, kwargs = (label_case if group is LABEL_FNS else score_case if group is SCORE_FNS else reg_case)(rng, fn)
+    if group is LABEL_FNS:
+        # every tenth label case has 1024+ samples: lab's counting-table fast path (unweighted, numeric labels)
+        inputs, kwargs = label_case(rng, fn, large=i % 30 == 0)
+    else:
+        inputs, kwargs = (score_case if group is SCORE_FNS else reg_case)(rng, fn)
     return {"id": f"metrics/{fn}/random-{i}", "call": {"sklearn": SK + fn, "kwargs": kwargs}, "inputs": inputs, "expected": record(fn, inputs, kwargs)}
 
 
