@@ -19,16 +19,27 @@ export interface DataOptions {
   data: string;
   labels?: string;
   labelColumn?: string;
+  /** CSV column of group ids (cv, tune), for the group splitters. */
+  groupColumn?: string;
 }
 
-/** Load a data set: a bundled name, a CSV file (label column chosen), or IDX images + --labels. */
-export async function loadData(o: DataOptions): Promise<Dataset> {
+/** A loaded data set, with the group id of each sample when --group-column was given. */
+export type LoadedData = Dataset & { readonly groups?: readonly string[] | null };
+
+/** A column flag: an index (negative from the end) or a header name. */
+const columnOf = (v: string): number | string => (/^-?\d+$/.test(v) ? Number(v) : v);
+
+/** Load a data set: a bundled name, a CSV file (label and group columns chosen), or IDX images + --labels. */
+export async function loadData(o: DataOptions): Promise<LoadedData> {
   const bundled = BUNDLED[o.data];
+  const csv = !bundled && (/\.csv(\.gz)?$/i.test(o.data) || !/idx|ubyte/i.test(o.data));
+  if (o.groupColumn !== undefined && !csv) throw new UsageError(`--group-column needs a CSV file as --data (${o.data} has no group ids)`);
   if (bundled) return bundled();
   if (!existsSync(o.data)) throw new UsageError(`--data ${o.data}: no such bundled data set (${Object.keys(BUNDLED).join(', ')}) or file`);
-  if (/\.csv(\.gz)?$/i.test(o.data) || !/idx|ubyte/i.test(o.data)) {
-    const col = o.labelColumn === undefined ? -1 : /^-?\d+$/.test(o.labelColumn) ? Number(o.labelColumn) : o.labelColumn;
-    return (await readCsvFile(o.data, { labelColumn: col, labelType: 'class', name: o.data })) as Dataset;
+  if (csv) {
+    const labelColumn = o.labelColumn === undefined ? -1 : columnOf(o.labelColumn);
+    const groupColumn = o.groupColumn === undefined ? null : columnOf(o.groupColumn);
+    return (await readCsvFile(o.data, { labelColumn, groupColumn, labelType: 'class', name: o.data })) as LoadedData;
   }
   if (!o.labels) throw new UsageError(`--data ${o.data} is an IDX file: give its labels file with --labels`);
   if (!existsSync(o.labels)) throw new UsageError(`--labels ${o.labels}: no such file`);

@@ -157,4 +157,28 @@ describe('parseCsv', () => {
     expect(() => parseCsv('1,2\n', { label: 0 } as never)).toThrow(/unknown option "label"/);
     expect(() => parseCsv(42 as never)).toThrow(/text must be a string/);
   });
+
+  it('reads a group column as text ids, left out of the features', () => {
+    const text = 'patient,a,b,label\np1,1,2,0\np1,3,4,1\np2,5,6,0\n p3 ,7,8,1\n';
+    const t = parseCsv(text, { labelColumn: 'label', groupColumn: 'patient' });
+    expect(t.groups).toEqual(['p1', 'p1', 'p2', 'p3']);
+    expect(t.groupColumn).toBe(0);
+    expect(t.featureNames).toEqual(['a', 'b']);
+    expect([...t.x]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(parseCsv(text, { labelColumn: -1, groupColumn: 0 }).groups).toEqual(t.groups);
+    expect(parseCsv('a,b,label\n1,2,0\n').groups).toBeNull();
+    expect(parseCsv(text, { groupColumn: 'patient' }).featureNames).toEqual(['a', 'b']);
+    const same = (() => {
+      try {
+        parseCsv(text, { labelColumn: 'label', groupColumn: 'label' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(same).toBeInstanceOf(InvalidArgumentError);
+    expect((same as InvalidArgumentError).argument).toBe('groupColumn');
+    expect(() => parseCsv(text, { groupColumn: 'nope' })).toThrow(/groupColumn must be a column name, one of/);
+    expect(() => parseCsv('1,2,0\n3,4,1\n', { groupColumn: 'g' })).toThrow(/groupColumn must be a column index \(the CSV has no header/);
+    expect(formatError(() => parseCsv('g,a,y\n,1,0\n', { groupColumn: 'g' })).message).toMatch(/line 2, column 1 \("g"\): empty group id/);
+  });
 });

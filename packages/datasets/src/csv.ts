@@ -32,6 +32,12 @@ export interface CsvOptions {
    * otherwise as strings (as scikit-learn's `LabelEncoder`).
    */
   readonly classNames?: readonly string[];
+  /**
+   * A column of group ids (an index or header name, like `labelColumn`): read as text into the
+   * result's `groups` and left out of the features, for group-aware splitters such as
+   * `groupKFold` (patients, sessions, sites). Default: none.
+   */
+  readonly groupColumn?: number | string | null;
   /** `name` of the result. Default `'csv'`. */
   readonly name?: string;
 }
@@ -50,6 +56,10 @@ interface CsvCommon {
   readonly labelColumn: number | null;
   /** Header name of the label column (`null` without a header or label). */
   readonly labelName: string | null;
+  /** 0-based index of the group column in the file, or `null`. */
+  readonly groupColumn: number | null;
+  /** The group id (cell text) of each sample when `groupColumn` was given, else `null`. */
+  readonly groups: readonly string[] | null;
 }
 
 /** A CSV with class labels: a {@link Dataset} plus what was read from the file. */
@@ -171,7 +181,7 @@ export function parseCsv(text: string, options: CsvOptions & { readonly labelTyp
 export function parseCsv(text: string, options: CsvOptions & { readonly labelColumn: null }): CsvUnlabelled;
 export function parseCsv(text: string, options?: CsvOptions): CsvTable;
 export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
-  checkOptions('parseCsv', options, ['delimiter', 'header', 'labelColumn', 'labelType', 'classNames', 'name']);
+  checkOptions('parseCsv', options, ['delimiter', 'header', 'labelColumn', 'labelType', 'classNames', 'groupColumn', 'name']);
   if (typeof text !== 'string') throw new InvalidArgumentError('text', text, 'a string');
   const delimiter = options.delimiter ?? ',';
   if (typeof delimiter !== 'string' || delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')
@@ -200,20 +210,23 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
   const rows = header ? records.slice(1) : records;
   if (rows.length === 0) throw new DataFormatError('csv', 'CSV: a header but no data rows', 0, 'at least one data row', { line: records[0].line });
 
-  let labelColumn: number | null = null;
-  if (labelOpt !== null) {
-    if (typeof labelOpt === 'string') {
-      if (!header) throw new InvalidArgumentError('labelColumn', labelOpt, 'a column index (the CSV has no header, so columns have no names)');
-      const found = names.indexOf(labelOpt);
-      if (found < 0) throw new InvalidArgumentError('labelColumn', labelOpt, `a column name, one of ${names.map((s) => JSON.stringify(s)).join(', ')}`);
-      labelColumn = found;
-    } else {
-      if (typeof labelOpt !== 'number' || !Number.isInteger(labelOpt) || labelOpt < -nColumns || labelOpt >= nColumns)
-        throw new InvalidArgumentError('labelColumn', labelOpt, `a column index in [${-nColumns}, ${nColumns - 1}] (the CSV has ${nColumns} columns), a column name or null`);
-      labelColumn = labelOpt < 0 ? nColumns + labelOpt : labelOpt;
+  /** A column option (index, negative from the end, or header name) as a 0-based index. */
+  const column = (argument: string, opt: number | string): number => {
+    if (typeof opt === 'string') {
+      if (!header) throw new InvalidArgumentError(argument, opt, 'a column index (the CSV has no header, so columns have no names)');
+      const found = names.indexOf(opt);
+      if (found < 0) throw new InvalidArgumentError(argument, opt, `a column name, one of ${names.map((s) => JSON.stringify(s)).join(', ')}`);
+      return found;
     }
-  }
-  const featureColumns = names.map((_, j) => j).filter((j) => j !== labelColumn);
+    if (typeof opt !== 'number' || !Number.isInteger(opt) || opt < -nColumns || opt >= nColumns)
+      throw new InvalidArgumentError(argument, opt, `a column index in [${-nColumns}, ${nColumns - 1}] (the CSV has ${nColumns} columns), a column name or null`);
+    return opt < 0 ? nColumns + opt : opt;
+  };
+  const labelColumn = labelOpt === null ? null : column('labelColumn', labelOpt);
+  const groupOpt = options.groupColumn ?? null;
+  const groupColumn = groupOpt === null ? null : column('groupColumn', groupOpt);
+  if (groupColumn !== null && groupColumn === labelColumn) throw new InvalidArgumentError('groupColumn', groupOpt, 'a column other than the label column');
+  const featureColumns = names.map((_, j) => j).filter((j) => j !== labelColumn && j !== groupColumn);
   const nFeatures = featureColumns.length;
   const nSamples = rows.length;
   const x = new Float32Array(nSamples * nFeatures);
@@ -231,6 +244,15 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
     header,
     labelColumn,
     labelName: labelColumn !== null && header ? names[labelColumn] : null,
+    groupColumn,
+    groups:
+      groupColumn === null
+        ? null
+        : rows.map((r) => {
+            const g = r.cells[groupColumn].trim();
+            if (g === '') throw new DataFormatError('csv', `${where(r.line, groupColumn, header ? names[groupColumn] : null)}: empty group id`, g, 'a group id', { line: r.line, column: groupColumn + 1 });
+            return g;
+          }),
   };
   if (labelColumn === null) {
     if (options.labelType !== undefined || options.classNames !== undefined)

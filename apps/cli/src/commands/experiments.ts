@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { BuildConfig } from '@lab/core';
+import { InvalidArgumentError, type BuildConfig } from '@lab/core';
 import { makePolynomialRegression, makeSineRegression } from '@lab/datasets';
 import { biasVarianceCurve, createModel, linearScalingRule, lrRangeTest, type ModelSpec } from '@lab/train';
 import { crossValidate, gridSearch, randomSearch } from '@lab/train/node';
@@ -49,13 +49,14 @@ export function registerExperimentCommands(program: Command, ctx: Context, argv:
     .command('cv')
     .description('K-fold cross-validation of a model: per-fold scores and mean ± std (splitter parameters as --split-<param>)')
     .option('--splitter <name>', "splitter (see 'lab list splitter')", 'stratifiedKFold')
+    .option('--group-column <column>', 'CSV column of group ids (index or header name) for groupKFold / stratifiedGroupKFold')
     .option('--scoring <metrics>', 'metrics, comma-separated (accuracy, f1, precision, recall, balancedAccuracy, mse, mae, r2)', 'accuracy')
     .option('--parallel <n>', 'run the folds on n worker threads (results identical to serial)', '1');
   addRunOptions(cv, ctx, argv);
   const sp = peekFlag(argv, '--splitter') ?? 'stratifiedKFold';
   if (ctx.registry.has('splitter', sp)) addSpecOptions(cv, ctx.registry.get('splitter', sp).params, 'split-');
   cv.action(async (_o, cmd: Command) => {
-    const f = cmd.optsWithGlobals<RunFlags & GlobalOptions & { splitter: string; scoring: string; parallel: string }>();
+    const f = cmd.optsWithGlobals<RunFlags & GlobalOptions & { splitter: string; groupColumn?: string; scoring: string; parallel: string }>();
     const data = await loadData(f);
     ctx.registry.get('splitter', f.splitter);
     const splitter = { type: f.splitter, ...readSpecOptions(f, ctx.registry.get('splitter', f.splitter).params, 'split-') } as BuildConfig;
@@ -65,6 +66,7 @@ export function registerExperimentCommands(program: Command, ctx: Context, argv:
       data,
       fit: fitConfigFromFlags(ctx, f, Math.round(data.nSamples * 0.8)).config,
       splitter,
+      ...(data.groups && { groups: data.groups }),
       scoring: f.scoring.split(','),
       seed: num('--seed', f.seed, { min: 0, int: true }),
       standardize: f.standardize,
@@ -72,7 +74,7 @@ export function registerExperimentCommands(program: Command, ctx: Context, argv:
       registry: ctx.registry,
       plugins: ctx.pluginUrls,
       onProgress: progressLine(ctx, f.progress !== false, 'fold'),
-    });
+    }).catch((e) => Promise.reject(e instanceof InvalidArgumentError && e.argument === 'groups' && !data.groups ? new UsageError(`--splitter ${f.splitter} needs group ids: give --group-column <column> of a CSV --data`) : e));
     const names = Object.keys(r.mean);
     await emit(ctx, f, {
       title: `lab cv: ${data.name}`,
@@ -100,11 +102,12 @@ export function registerExperimentCommands(program: Command, ctx: Context, argv:
     .option('--random', 'random search (log-uniform where the params spec says log scale)')
     .option('--n-iter <n>', 'candidates of a random search', '10')
     .option('--folds <k>', 'cross-validation folds', '3')
+    .option('--group-column <column>', 'CSV column of group ids: folds keep each group whole (stratifiedGroupKFold, or groupKFold for regression)')
     .option('--scoring <metric>', 'metric to rank by', 'accuracy')
     .option('--parallel <n>', 'run candidates × folds on n worker threads (results identical to serial)', '1');
   addRunOptions(tune, ctx, argv);
   tune.action(async (_o, cmd: Command) => {
-    const f = cmd.optsWithGlobals<RunFlags & GlobalOptions & { param?: string[]; random?: boolean; nIter: string; folds: string; scoring: string; parallel: string }>();
+    const f = cmd.optsWithGlobals<RunFlags & GlobalOptions & { param?: string[]; random?: boolean; nIter: string; folds: string; groupColumn?: string; scoring: string; parallel: string }>();
     if (!f.param?.length) throw new UsageError('tune: give at least one --param path=values');
     const data = await loadData(f);
     const params: Record<string, unknown> = {};
@@ -132,7 +135,12 @@ export function registerExperimentCommands(program: Command, ctx: Context, argv:
       model: modelSpec(f),
       data,
       fit: fitConfig,
-      splitter: { type: data.nClasses !== undefined ? 'stratifiedKFold' : 'kFold', nSplits: k, shuffle: true, seed: Number(f.seed) } as BuildConfig,
+      splitter: (data.groups
+        ? data.nClasses !== undefined
+          ? { type: 'stratifiedGroupKFold', nSplits: k, shuffle: true, seed: Number(f.seed) }
+          : { type: 'groupKFold', nSplits: k }
+        : { type: data.nClasses !== undefined ? 'stratifiedKFold' : 'kFold', nSplits: k, shuffle: true, seed: Number(f.seed) }) as BuildConfig,
+      ...(data.groups && { groups: data.groups }),
       scoring: [f.scoring],
       seed: num('--seed', f.seed, { min: 0, int: true }),
       standardize: f.standardize,
