@@ -4,10 +4,14 @@ weights, calibration, Brier, explained variance, the classification report text.
 
     /usr/bin/python3 test/gen_sklearn_extra.py > test/sklearn-extra.json
 """
-import json, warnings
+import json, os, sys, warnings
 import numpy as np
 from sklearn import metrics as M
 from sklearn.calibration import calibration_curve
+
+# the fixture value encoding shared with the randomised recorders
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../tools/conformance/differential"))
+from fixture_io import val  # noqa: E402
 
 warnings.simplefilter("ignore")
 rng = np.random.default_rng(7)
@@ -15,20 +19,6 @@ cases = []
 
 def add(name, fn, args, kwargs, out):
     cases.append({"name": name, "fn": fn, "args": args, "kwargs": kwargs, "expected": out})
-
-def val(x):
-    if isinstance(x, tuple):
-        return [val(v) for v in x]
-    if isinstance(x, np.ndarray):
-        return [val(v) for v in x.tolist()] if x.ndim else val(x.item())
-    if isinstance(x, list):
-        return [val(v) for v in x]
-    if isinstance(x, (float, np.floating)):
-        x = float(x)
-        return "NaN" if x != x else ("Infinity" if x == float("inf") else ("-Infinity" if x == float("-inf") else x))
-    if isinstance(x, (np.integer,)):
-        return int(x)
-    return x
 
 def run(name, fn, args, kwargs, call):
     add(name, fn, args, kwargs, val(call(*args, **kwargs)))

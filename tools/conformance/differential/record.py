@@ -9,25 +9,15 @@ thought to write down are compared too. Re-running writes byte-identical files.
 
     /usr/bin/python3 tools/conformance/differential/record.py
 """
-import json
 import math
-import os
 
 import numpy as np
 import torch
 
+from fixture_io import num, write_family
+
 torch.set_default_dtype(torch.float64)
-HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = f"PyTorch {torch.__version__} (Debian python3-torch), numpy {np.__version__}; tools/conformance/differential/record.py"
-
-
-def num(x):
-    x = float(x)
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "Infinity" if x > 0 else "-Infinity"
-    return x
 
 
 def flat(t):
@@ -238,16 +228,9 @@ def plateau_case(i):
     }
 
 
-def write(family, cases):
-    doc = {"generator": GENERATOR, "family": family, "nonfinite_encoding": {"NaN": "NaN", "+inf": "Infinity", "-inf": "-Infinity"}, "cases": cases}
-    with open(os.path.join(HERE, f"{family}.json"), "w") as f:
-        json.dump(doc, f, allow_nan=False, separators=(",", ":"))
-        f.write("\n")
-
-
 if __name__ == "__main__":
     names = ["SGD", "Adagrad", "RMSprop", "Adadelta", "Adam", "AdamW", "Adamax", "NAdam", "RAdam"]
-    write("optimizers", [optimizer_case(i, names[i % len(names)]) for i in range(180)] + [clip_case(1000 + i) for i in range(20)])
+    write_family("optimizers", GENERATOR, [optimizer_case(i, names[i % len(names)]) for i in range(180)] + [clip_case(1000 + i) for i in range(20)])
     import warnings
     warnings.simplefilter("ignore")
-    write("schedules", [schedule_case(i) for i in range(150)] + [plateau_case(500 + i) for i in range(50)])
+    write_family("schedules", GENERATOR, [schedule_case(i) for i in range(150)] + [plateau_case(500 + i) for i in range(50)])

@@ -10,25 +10,18 @@ byte-identical file.
 
     /usr/bin/python3 tools/conformance/differential/record_losses.py
 """
-import json
-import math
-import os
 import warnings
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
+from fixture_io import num, write_family
+
 warnings.simplefilter("ignore")
-HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = f"PyTorch {torch.__version__} (Debian python3-torch), numpy {np.__version__}; tools/conformance/differential/record_losses.py"
 FNS = ["mse_loss", "l1_loss", "huber_loss", "smooth_l1_loss", "cross_entropy", "nll_loss", "binary_cross_entropy",
        "binary_cross_entropy_with_logits", "hinge_embedding_loss", "multi_margin_loss", "soft_margin_loss", "kl_div"]
-
-
-def num(x):
-    x = float(x)
-    return "NaN" if math.isnan(x) else ("Infinity" if x == math.inf else ("-Infinity" if x == -math.inf else x))
 
 
 def tensor(t, dtype="float64"):
@@ -120,8 +113,4 @@ def case(i):
 
 
 if __name__ == "__main__":
-    doc = {"generator": GENERATOR, "family": "losses", "nonfinite_encoding": {"NaN": "NaN", "+inf": "Infinity", "-inf": "-Infinity"},
-           "cases": [case(i) for i in range(240)]}
-    with open(os.path.join(HERE, "losses.json"), "w") as f:
-        json.dump(doc, f, allow_nan=False, separators=(",", ":"))
-        f.write("\n")
+    write_family("losses", GENERATOR, [case(i) for i in range(240)])

@@ -11,36 +11,17 @@ scikit-learn raises, the case expects an error. Re-running writes a byte-identic
 
     /usr/bin/python3 tools/conformance/differential/record_metrics.py
 """
-import json
-import math
-import os
 import warnings
 
 import numpy as np
 import sklearn
 from sklearn import metrics as M
 
+from fixture_io import val, write_family
+
 warnings.simplefilter("ignore")
-HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = f"scikit-learn {sklearn.__version__} (Debian python3-sklearn), numpy {np.__version__}; tools/conformance/differential/record_metrics.py"
 SK = "sklearn.metrics."
-
-
-def val(x):
-    if isinstance(x, tuple):
-        return [val(v) for v in x]
-    if isinstance(x, np.ndarray):
-        return [val(v) for v in x.tolist()] if x.ndim else val(x.item())
-    if isinstance(x, list):
-        return [val(v) for v in x]
-    if isinstance(x, (bool, np.bool_)):
-        return bool(x)
-    if isinstance(x, (int, np.integer)):
-        return int(x)
-    if isinstance(x, (float, np.floating)):
-        x = float(x)
-        return "NaN" if math.isnan(x) else ("Infinity" if x == math.inf else ("-Infinity" if x == -math.inf else x))
-    return x
 
 
 def labels_of(rng, n, k, strings):
@@ -203,8 +184,4 @@ def case(i):
 
 
 if __name__ == "__main__":
-    doc = {"generator": GENERATOR, "family": "metrics", "nonfinite_encoding": {"NaN": "NaN", "+inf": "Infinity", "-inf": "-Infinity"},
-           "cases": [case(i) for i in range(450)]}
-    with open(os.path.join(HERE, "metrics.json"), "w") as f:
-        json.dump(doc, f, allow_nan=False, separators=(",", ":"))
-        f.write("\n")
+    write_family("metrics", GENERATOR, [case(i) for i in range(450)])
