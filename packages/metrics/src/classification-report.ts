@@ -81,4 +81,4 @@ export const classificationReportMetric = /* @__PURE__ */ metric(
 
 /** One-shot {@link classificationReportMetric}. */
 export const classificationReport: (yTrue: LabelArray | Rows, yPred: LabelArray | Rows, o?: ClassificationReportOptions) => ClassificationReport =
-  /* @__PURE__ */ once(classificationReportMetric);
+  /* @__PURE__ */ once(classificationReportMetric, 'yPred', ['labels', 'targetNames', 'zeroDivision']);

@@ -138,3 +138,44 @@ test('every error thrown is a lab error', () => {
     expect(isLabError(err)).toBe(true);
   }
 });
+
+describe('inputs that are not arrays, and misspelt options', () => {
+  const oneShots = Object.entries(m).filter(([name, f]) => typeof f === 'function' && `${name}Metric` in m) as [string, (a: unknown, b: unknown, o?: unknown) => unknown][];
+
+  test('every one-shot metric names the argument that is not an array', () => {
+    expect(oneShots.length).toBeGreaterThan(25);
+    for (const [name, f] of oneShots) {
+      for (const [a, b, arg] of [[null, [0, 1], 'yTrue'], [[0, 1], undefined, /^y(Pred|Score)$/], ['01', [0, 1], 'yTrue']] as const) {
+        let e: unknown;
+        try {
+          f(a, b);
+        } catch (x) {
+          e = x;
+        }
+        expect(e, name).toBeInstanceOf(InvalidArgumentError);
+        expect((e as InvalidArgumentError).argument, name).toMatch(arg);
+      }
+    }
+  });
+
+  test('a row that is not a row of numbers is refused, not read out of bounds', () => {
+    expect(() => m.meanSquaredError([{}, 1] as never, [1, 2])).toThrow(/yTrue\[0\] must be a number or a non-empty row of numbers/);
+    expect(() => m.rocCurve([0, 1], [{}, 1] as never)).toThrow(InvalidArgumentError);
+  });
+
+  test('an unknown option is an error listing the known ones (also for the lecture-form and report options)', () => {
+    expect(() => m.f1Score([0, 1], [0, 1], { avrage: 'macro' } as never)).toThrow(/f1Score\.avrage must be one of the known options \(labels, posLabel, average, zeroDivision, fAverage, sampleWeight, onWarning\)/);
+    expect(() => m.rocAucScore([0, 1], [0.2, 0.7], { multiclass: 'ovr' } as never)).toThrow(/rocAucScore\.multiclass/);
+    // macro P = macro R = 0.75: the lecture's F of them is 0.75, the mean of per-class F1 is 2/3
+    expect(m.f1Score([0, 1, 1], [0, 1, 0], { average: 'macro', fAverage: 'precisionRecall' })).toBeCloseTo(0.75, 12);
+    expect(m.f1Score([0, 1, 1], [0, 1, 0], { average: 'macro' })).toBeCloseTo(2 / 3, 12);
+    expect(m.classificationReport([0, 1], [0, 1], { targetNames: ['a', 'b'], zeroDivision: 0, labels: [0, 1] }).rows).toHaveLength(2);
+    expect(() => m.classificationReport([0, 1], [0, 1], { targetName: ['a', 'b'] } as never)).toThrow(/classificationReport\.targetName/);
+  });
+
+  test('a streaming metric refuses a batch that is not an object; null options mean none', () => {
+    const f1 = m.f1ScoreMetric.create(null as never);
+    expect(() => f1.update(f1.init(), null as never)).toThrow(/batch must be an object/);
+    expect(f1.compute(f1.update(f1.init(), { yTrue: [0, 1], yPred: [0, 1] }))).toBe(1);
+  });
+});

@@ -103,6 +103,7 @@ const prfParams = {
   posLabel: posLabel1,
   average: averageParam,
   zeroDivision: { kind: 'enum', values: ['warn', '0', '1', 'NaN'], default: 'warn', description: 'value of 0/0' },
+  fAverage: { kind: 'enum', values: ['scores', 'precisionRecall'], default: 'scores', description: "macro F: mean of per-class F, or the lecture's F of macro P and R" },
 } as const;
 const betaParam = { kind: 'number', default: 1, min: 0, description: 'weight of recall' } as const;
 

@@ -29,7 +29,12 @@ export function metric<const S extends ParamsSpec, O, St, B, R>(
   create: (o: O) => StreamingMetric<St, B, R>,
 ): MetricDef<S, O, B, R> {
   const docsUrl = `https://scikit-learn.org/1.2/modules/generated/sklearn.${ref.includes('.') ? ref : `metrics.${ref}`}.html`;
-  return defineMetric({ name, meta: { description, docsUrl }, params, create: create as never }) as never;
+  // options null = none; a batch must be an object (update(state, null) is a lab error, not a TypeError)
+  const make = (o: O) => {
+    const m = create(o ?? ({} as O));
+    return { ...m, update: (s: St, b: B) => m.update(s, b !== null && typeof b == 'object' ? b : fail('batch', b, 'an object { yTrue, ... }')) };
+  };
+  return defineMetric({ name, meta: { description, docsUrl }, params, create: make as never }) as never;
 }
 
 /**
@@ -38,9 +43,14 @@ export function metric<const S extends ParamsSpec, O, St, B, R>(
  */
 export const once =
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  (def: { create(o: any): StreamingMetric<any, any, any> }, key = 'yPred') =>
+  (def: { name: string; params: ParamsSpec; create(o: any): StreamingMetric<any, any, any> }, key = 'yPred', extra: string[] = []) =>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   (yTrue: unknown, y: unknown, o: { sampleWeight?: SampleWeight | undefined } | any = {}): any => {
+    array('yTrue', yTrue);
+    array(key, y);
+    // a misspelt option must not be ignored: the spec's options, sampleWeight, onWarning and `extra`
+    const known = [...Object.keys(def.params), 'sampleWeight', 'onWarning', ...extra];
+    for (const k of Object.keys(o ?? fail('options', o, 'an object'))) if (!known.includes(k)) fail(`${def.name}.${k}`, o[k], `one of the known options (${known.join(', ')})`);
     const m = def.create(o);
     return m.compute(m.update(m.init(), { yTrue, [key]: y, sampleWeight: o.sampleWeight }));
   };
@@ -59,13 +69,17 @@ export function oneOf<T>(arg: string, v: T, known: readonly T[]): T {
   return v;
 }
 
+/** `x` itself when it is an array or typed array (anything with an integer `length`, not a string). */
+export const array = <T>(arg: string, x: T): T =>
+  x !== null && typeof x == 'object' && Number.isInteger((x as { length?: unknown }).length) ? x : fail(arg, x, 'an array');
+
 export function sameLength(a: string, x: ArrayLike<unknown>, b: string, y: ArrayLike<unknown>): void {
-  if (x.length !== y.length) throw new LengthMismatchError(a, x.length, b, y.length);
+  if (array(a, x).length !== array(b, y).length) throw new LengthMismatchError(a, x.length, b, y.length);
 }
 
 export const warn = (o: WarningOptions, message: string): void => (o.onWarning ?? console.warn)(message);
 
-export const isRows = (x: ArrayLike<unknown>): x is Rows => x.length > 0 && typeof x[0] === 'object' && x[0] !== null;
+export const isRows = (x: ArrayLike<unknown>): x is Rows => x?.length > 0 && typeof x[0] === 'object' && x[0] !== null;
 
 export const sum = (x: ArrayLike<number>): number => Array.from(x).reduce((a, b) => a + b, 0);
 
@@ -89,6 +103,7 @@ export function finite(arg: string, x: ArrayLike<number>, lo = -Infinity, hi = I
 export function matrix(arg: string, x: ArrayLike<number> | Rows, lo?: number, hi?: number): { data: Float64Array; width: number } {
   if (!isRows(x)) return { data: finite(arg, x as ArrayLike<number>, lo, hi), width: 1 };
   const width = x[0].length;
+  if (!(Number.isInteger(width) && width > 0)) fail(`${arg}[0]`, x[0], 'a number or a non-empty row of numbers');
   const data = new Float64Array(x.length * width);
   for (let i = 0; i < x.length; i++) {
     if (x[i]?.length !== width) fail(`${arg}[${i}]`, x[i], `${width} numbers like ${arg}[0]`);

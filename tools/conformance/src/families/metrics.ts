@@ -77,7 +77,9 @@ export const handlers: Handlers = {
     return value(c, m.rocAucScore(input(c, 'y_true'), input(c, 'y_score'), o as never));
   },
   'sklearn.metrics.precision_recall_curve': fields(m.precisionRecallCurve as Fn, 'probas_pred', ['precision', 'recall', 'thresholds']),
-  'sklearn.metrics.average_precision_score': scalar(m.averagePrecisionScore as Fn, 'y_true', 'y_score'),
+  // binary y_true: scikit-learn ignores `average` (it only applies to multilabel input), so it is not passed
+  'sklearn.metrics.average_precision_score': (c) =>
+    scalar(m.averagePrecisionScore as Fn, 'y_true', 'y_score')({ ...c, call: { ...c.call, kwargs: Object.fromEntries(Object.entries(c.call.kwargs).filter(([k]) => k !== 'average')) } }),
   'sklearn.metrics.log_loss': scalar(m.logLoss as Fn),
   'sklearn.metrics.hinge_loss': scalar(m.hingeLoss as Fn, 'y_true', 'pred_decision'),
   'sklearn.metrics.mean_squared_error': scalar(m.meanSquaredError as Fn),
