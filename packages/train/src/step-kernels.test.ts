@@ -221,18 +221,20 @@ describe('fit on the wasm backend', () => {
     expect(onWasm.accuracy).toBeGreaterThanOrEqual(0.93);
   }, 60_000);
 
-  it('a training step on the wasm backend reuses the same memory: no growth, the same blocks every epoch', async () => {
+  it('a training step on the wasm backend reuses the same memory: no growth from epoch to epoch', async () => {
     const { train } = digitsSplit();
     const prev = setBackend(wasm as Backend);
     try {
       const model = createModel({ type: 'mlp', hidden: [32], activation: 'relu' }, { nFeatures: 64, nOutputs: 10, seed: 0 });
       const stats: { blocks: number; memoryBytes: number }[] = [];
       await fit({ model, train, optimizer: { type: 'adam', lr: 1e-2 }, batchSize: 32, epochs: 5, seed: 0, onEvent: (e) => void (e.type === 'epoch' && stats.push(wasm.memoryStats())) });
-      // (the first epoch still holds the model's construction temporaries until the garbage collector runs)
+      // The model's construction temporaries are released by the garbage collector, whenever it
+      // runs (often during epoch 1, sometimes later), so the counts may still drop; they must never
+      // grow. A step that kept one block alive would add 41 blocks (one per step) every epoch.
       expect(stats).toHaveLength(5);
-      for (const s of stats.slice(2)) {
-        expect(s.blocks).toBe(stats[1].blocks);
-        expect(s.memoryBytes).toBe(stats[1].memoryBytes);
+      for (let e = 2; e < stats.length; e++) {
+        expect(stats[e].blocks).toBeLessThanOrEqual(stats[e - 1].blocks);
+        expect(stats[e].memoryBytes).toBeLessThanOrEqual(stats[e - 1].memoryBytes);
       }
     } finally {
       setBackend(prev);
