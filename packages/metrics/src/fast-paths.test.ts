@@ -1,6 +1,7 @@
 /**
  * The fast paths (dense integer-label tables, the pair-counting table, the radix sort of scores)
- * against the general paths they replace, which are kept here verbatim as oracles: same label
+ * against the general paths they replace (the package's own general routes, and the comparator
+ * sort the radix sort replaced, kept here as the oracle): same label
  * indices and order, same counts, the same binary curve bit for bit (ties, negative scores, -0,
  * weights), the same errors. Sizes cross the thresholds where the routes switch (1,024 labels for
  * the 256-wide counting table, 65,536 scores for the radix sort).
@@ -10,23 +11,12 @@ import fc from 'fast-check';
 import { InvalidArgumentError, NonFiniteError, Rng } from '@lab/core';
 import { confusionMatrix, confusionMatrixMetric, precisionRecallFscoreSupport } from './index';
 import { averagePrecisionScore, rocAucScore, rocAucScoreMetric, rocCurve } from './scores';
-import { binaryCurve, radixSort, type Scored } from './score-state';
+import { binaryCurve, curveOfSorted, radixSort, type Scored } from './score-state';
 import type { Label } from './types';
-import { checkLabel, encode, finite, indexOf } from './util';
+import { encode, encodeByMap, finite } from './util';
 
-// ---- oracles: the general paths as they were before the fast paths ----
-
-function encodeGeneral(y: ArrayLike<unknown>, arg: string, labels: Label[]): Int32Array {
-  const idx = indexOf(labels);
-  return Int32Array.from(y, (v, i) => {
-    let j = idx.get(v as Label);
-    if (j === undefined) {
-      checkLabel(v, `${arg}[${i}]`, labels[0]);
-      idx.set(v as Label, (j = labels.push(v as Label) - 1));
-    }
-    return j;
-  });
-}
+// ---- oracles: the general paths the fast paths replace (encodeByMap and curveOfSorted are the
+// package's own general routes; the comparator sort is the one the radix sort replaced) ----
 
 function sortedGeneral({ x, w }: Scored): Scored {
   if (!w) return { x: x.slice().sort(), w };
@@ -35,22 +25,8 @@ function sortedGeneral({ x, w }: Scored): Scored {
   return { x: Float64Array.from(order, (i) => x[i]), w: Float64Array.from(order, (i) => w[i]) };
 }
 
-function binaryCurveGeneral(pos: Scored, neg: Scored) {
-  const P = sortedGeneral(pos);
-  const N = sortedGeneral(neg);
-  const m = P.x.length + N.x.length;
-  const [th, tps, fps] = [0, 0, 0].map(() => new Float64Array(m));
-  let [i, j, k, tp, fp] = [P.x.length - 1, N.x.length - 1, 0, 0, 0];
-  while (i >= 0 || j >= 0) {
-    const v = Math.max(i >= 0 ? P.x[i] : -Infinity, j >= 0 ? N.x[j] : -Infinity);
-    for (; i >= 0 && P.x[i] === v; i--) tp += P.w ? P.w[i] : 1;
-    for (; j >= 0 && N.x[j] === v; j--) fp += N.w ? N.w[j] : 1;
-    th[k] = v;
-    tps[k] = tp;
-    fps[k++] = fp;
-  }
-  return { th: th.subarray(0, k), tps: tps.subarray(0, k), fps: fps.subarray(0, k) };
-}
+/** The curve the way it was computed before the radix sort: comparator sorts, then the shared walk. */
+const binaryCurveGeneral = (pos: Scored, neg: Scored) => curveOfSorted(sortedGeneral(pos), sortedGeneral(neg));
 
 /** Confusion counts by definition: weight of (true = labels[i], predicted = labels[j]). */
 function naiveMatrix(t: ArrayLike<Label>, p: ArrayLike<Label>, w?: ArrayLike<number> | null): number[][] {
@@ -84,7 +60,7 @@ describe('label encoding: the dense table equals the Map route', () => {
         const earlier = [...new Set(before)];
         const input = typed ? Int32Array.from(y) : y;
         const [a, b] = [earlier.slice(), earlier.slice()];
-        expect(encode(input, 'yTrue', a)).toEqual(encodeGeneral(input, 'yTrue', b));
+        expect(encode(input, 'yTrue', a)).toEqual(encodeByMap(input, 'yTrue', b));
         expect(a).toEqual(b);
       }),
       { numRuns: 200 },
@@ -96,7 +72,7 @@ describe('label encoding: the dense table equals the Map route', () => {
       fc.property(fc.array(entry, { minLength: 1, maxLength: 12 }), fc.constantFrom<Label[]>([], [1], ['a']), (y, earlier) => {
         const [a, b] = [earlier.slice(), earlier.slice()];
         const got = outcome(() => encode(y, 'yTrue', a));
-        expect(got).toEqual(outcome(() => encodeGeneral(y, 'yTrue', b)));
+        expect(got).toEqual(outcome(() => encodeByMap(y, 'yTrue', b)));
         if ('ok' in got) expect(a).toEqual(b);
       }),
       { numRuns: 300 },

@@ -150,9 +150,10 @@ function sorted({ x, w }: Scored): Scored {
  * The binary classification curve: for each distinct score (descending), the weighted counts of
  * positives (`tps`) and negatives (`fps`) scoring at least that much.
  */
-export function binaryCurve(pos: Scored, neg: Scored) {
-  const P = sorted(pos);
-  const N = sorted(neg);
+export const binaryCurve = (pos: Scored, neg: Scored) => curveOfSorted(sorted(pos), sorted(neg));
+
+/** {@link binaryCurve} from scores already sorted ascending (weights aligned, zero weights dropped). */
+export function curveOfSorted(P: Scored, N: Scored) {
   const m = P.x.length + N.x.length;
   const [th, tps, fps] = [0, 0, 0].map(() => new Float64Array(m));
   let [i, j, k, tp, fp] = [P.x.length - 1, N.x.length - 1, 0, 0, 0];

@@ -43,17 +43,18 @@ export function metric<const S extends ParamsSpec, O, St, B, R>(
  */
 export const once =
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  (def: { name: string; params: ParamsSpec; create(o: any): StreamingMetric<any, any, any> }, key = 'yPred', extra: string[] = []) =>
+  (def: { name: string; params: ParamsSpec; create(o: any): StreamingMetric<any, any, any> }, key = 'yPred', extra: string[] = []) => {
+  // a misspelt option must not be ignored: the spec's options, sampleWeight, onWarning and `extra`
+  const known = [...Object.keys(def.params), 'sampleWeight', 'onWarning', ...extra];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  (yTrue: unknown, y: unknown, o: { sampleWeight?: SampleWeight | undefined } | any = {}): any => {
+  return (yTrue: unknown, y: unknown, o: { sampleWeight?: SampleWeight | undefined } | any = {}): any => {
     array('yTrue', yTrue);
     array(key, y);
-    // a misspelt option must not be ignored: the spec's options, sampleWeight, onWarning and `extra`
-    const known = [...Object.keys(def.params), 'sampleWeight', 'onWarning', ...extra];
     for (const k of Object.keys(o ?? fail('options', o, 'an object'))) if (!known.includes(k)) fail(`${def.name}.${k}`, o[k], `one of the known options (${known.join(', ')})`);
     const m = def.create(o);
     return m.compute(m.update(m.init(), { yTrue, [key]: y, sampleWeight: o.sampleWeight }));
   };
+};
 
 export const fail = (arg: string, value: unknown, expected: string): never => {
   throw new InvalidArgumentError(arg, value, expected);
@@ -147,6 +148,11 @@ export function encode(y: ArrayLike<unknown>, arg: string, labels: Label[]): Int
     }
     return out;
   }
+  return encodeByMap(y, arg, labels);
+}
+
+/** {@link encode}'s general route (any labels): a Map from label to index. */
+export function encodeByMap(y: ArrayLike<unknown>, arg: string, labels: Label[]): Int32Array {
   const idx = indexOf(labels);
   return Int32Array.from(y, (v, i) => {
     let j = idx.get(v as Label);
